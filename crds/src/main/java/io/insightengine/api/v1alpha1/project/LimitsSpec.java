@@ -1,0 +1,66 @@
+package io.insightengine.api.v1alpha1.project;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.insightengine.api.v1alpha1.common.ApiConstants;
+
+/** Query and usage limits of a project. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class LimitsSpec {
+  @Min(1)
+  @Max(1000000)
+  @Default("1000")
+  @JsonPropertyDescription("Most rows a query returns; a LIMIT is added or lowered to this.")
+  private Integer maxRows;
+
+  @Pattern(ApiConstants.DURATION)
+  @Default("30s")
+  @JsonPropertyDescription("Statement timeout of one query in the warehouse.")
+  private String queryTimeout;
+
+  @Min(0)
+  @Max(1000000)
+  @JsonPropertyDescription("Questions one user may ask per day; unset means unlimited.")
+  private Integer dailyQuestionsPerUser;
+
+  @Min(1)
+  @JsonPropertyDescription(
+      "Highest planner cost (EXPLAIN total cost) a query may have; costlier queries are refused.")
+  private Long maxPlanCost;
+
+  public Integer getMaxRows() {
+    return maxRows;
+  }
+
+  public void setMaxRows(Integer maxRows) {
+    this.maxRows = maxRows;
+  }
+
+  public String getQueryTimeout() {
+    return queryTimeout;
+  }
+
+  public void setQueryTimeout(String queryTimeout) {
+    this.queryTimeout = queryTimeout;
+  }
+
+  public Integer getDailyQuestionsPerUser() {
+    return dailyQuestionsPerUser;
+  }
+
+  public void setDailyQuestionsPerUser(Integer dailyQuestionsPerUser) {
+    this.dailyQuestionsPerUser = dailyQuestionsPerUser;
+  }
+
+  public Long getMaxPlanCost() {
+    return maxPlanCost;
+  }
+
+  public void setMaxPlanCost(Long maxPlanCost) {
+    this.maxPlanCost = maxPlanCost;
+  }
+}

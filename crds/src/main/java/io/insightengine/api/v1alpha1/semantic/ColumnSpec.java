@@ -1,0 +1,90 @@
+package io.insightengine.api.v1alpha1.semantic;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.insightengine.api.v1alpha1.common.ApiConstants;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One column of a model. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public class ColumnSpec {
+  @Required
+  @Size(min = 1, max = 63)
+  @Pattern(ApiConstants.SQL_IDENTIFIER)
+  @JsonPropertyDescription("Column name in the table.")
+  private String name;
+
+  @Size(max = 128)
+  @JsonPropertyDescription("SQL data type, e.g. bigint, numeric(12,2), date, text.")
+  private String type;
+
+  @Size(max = 4096)
+  @JsonPropertyDescription("What the column holds.")
+  private String description;
+
+  @Size(max = 50)
+  @JsonPropertyDescription("Other words users say for this column.")
+  private List<String> synonyms = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "Kind of personal data the column holds; such columns are masked for roles a DataPolicy"
+          + " does not allow, and in logs.")
+  private PiiClass pii;
+
+  @Size(max = 500)
+  @JsonPropertyDescription(
+      "The complete set of values (e.g. order statuses), so questions can name them.")
+  private List<String> values = new ArrayList<>();
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String type) {
+    this.type = type;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String description) {
+    this.description = description;
+  }
+
+  public List<String> getSynonyms() {
+    return synonyms;
+  }
+
+  public void setSynonyms(List<String> synonyms) {
+    this.synonyms = synonyms;
+  }
+
+  public PiiClass getPii() {
+    return pii;
+  }
+
+  public void setPii(PiiClass pii) {
+    this.pii = pii;
+  }
+
+  public List<String> getValues() {
+    return values;
+  }
+
+  public void setValues(List<String> values) {
+    this.values = values;
+  }
+}

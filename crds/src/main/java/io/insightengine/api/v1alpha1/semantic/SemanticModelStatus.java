@@ -1,0 +1,55 @@
+package io.insightengine.api.v1alpha1.semantic;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.insightengine.api.v1alpha1.common.ResourceStatus;
+
+/** The observed state of a semantic model. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public class SemanticModelStatus extends ResourceStatus {
+  @JsonPropertyDescription(
+      "Models after compiling the dbt source and merging hand-written entries.")
+  private Integer models;
+
+  @JsonPropertyDescription("Metrics after compiling and merging.")
+  private Integer metrics;
+
+  @JsonPropertyDescription(
+      "Identifier of the dbt artifacts compiled (the manifest's invocation id).")
+  private String dbtArtifactsRevision;
+
+  @JsonPropertyDescription("Content hash of the engine's config bundle that contains this model.")
+  private String bundleRevision;
+
+  public Integer getModels() {
+    return models;
+  }
+
+  public void setModels(Integer models) {
+    this.models = models;
+  }
+
+  public Integer getMetrics() {
+    return metrics;
+  }
+
+  public void setMetrics(Integer metrics) {
+    this.metrics = metrics;
+  }
+
+  public String getDbtArtifactsRevision() {
+    return dbtArtifactsRevision;
+  }
+
+  public void setDbtArtifactsRevision(String dbtArtifactsRevision) {
+    this.dbtArtifactsRevision = dbtArtifactsRevision;
+  }
+
+  public String getBundleRevision() {
+    return bundleRevision;
+  }
+
+  public void setBundleRevision(String bundleRevision) {
+    this.bundleRevision = bundleRevision;
+  }
+}
