@@ -6,6 +6,7 @@ import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -24,7 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CelRules {
   private final CelCompiler compiler =
-      CelCompilerFactory.standardCelCompilerBuilder().addVar("self", SimpleType.DYN).build();
+      CelCompilerFactory.standardCelCompilerBuilder()
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .addVar("self", SimpleType.DYN)
+          .build();
   private final CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().build();
   private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
 

@@ -95,10 +95,9 @@ public final class ManifestLoader {
   }
 
   private void read(String source, String content, Accumulator acc) {
-    int document = 0;
+    int document = 1;
     try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(content)) {
-      while (documents.hasNextValue()) {
-        document++;
+      for (; documents.hasNextValue(); document++) {
         JsonNode node = documents.nextValue();
         if (node == null || node.isNull() || node.isMissingNode()) {
           continue; // an empty document, e.g. a trailing ---
@@ -107,7 +106,7 @@ public final class ManifestLoader {
       }
     } catch (IOException | RuntimeException e) {
       acc.errors.add(
-          new ManifestError(source, document + 1, null, null, null, "not valid YAML: " + brief(e)));
+          new ManifestError(source, document, null, null, null, "not valid YAML: " + brief(e)));
     }
   }
 

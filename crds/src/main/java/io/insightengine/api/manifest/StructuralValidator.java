@@ -29,7 +29,11 @@ final class StructuralValidator {
   private final Map<String, Pattern> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A violation at a field path, in the API server's words. */
-  record Violation(String field, String detail) {
+  record Violation(String field, String detail, boolean blocksRules) {
+    Violation(String field, String detail) {
+      this(field, detail, false);
+    }
+
     @Override
     public String toString() {
       return field + ": " + detail;
@@ -39,6 +43,7 @@ final class StructuralValidator {
   /** Applies defaults to {@code document} (in place) and returns what is wrong with it. */
   List<Violation> defaultAndValidate(JsonNode rootSchema, ObjectNode document) {
     List<Violation> violations = new ArrayList<>();
+    List<RuleCheck> ruleChecks = new ArrayList<>();
     JsonNode properties = rootSchema.path("properties");
     for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
@@ -51,7 +56,7 @@ final class StructuralValidator {
       } else if (field.getValue().isNull()) {
         it.remove();
       } else {
-        walk(properties.get(name), field.getValue(), name, violations);
+        walk(properties.get(name), field.getValue(), name, violations, ruleChecks);
       }
     }
     for (JsonNode required : rootSchema.path("required")) {
@@ -59,10 +64,51 @@ final class StructuralValidator {
         violations.add(new Violation(required.asText(), "Required value"));
       }
     }
+    // As the API server does: a wrong type or an unsupported enum value skips the CEL rules.
+    if (ruleChecks.isEmpty() && !hasRules(rootSchema)) {
+      return violations;
+    }
+    if (violations.stream().anyMatch(Violation::blocksRules)) {
+      violations.add(new Violation("", RULES_SKIPPED));
+    } else {
+      for (RuleCheck check : ruleChecks) {
+        check.evaluate(cel).ifPresent(violations::add);
+      }
+    }
     return violations;
   }
 
-  private void walk(JsonNode schema, JsonNode node, String path, List<Violation> out) {
+  private final Map<JsonNode, Boolean> schemasWithRules =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  /** Whether the CRD has CEL rules at all: only then does the API server run (or skip) them. */
+  private boolean hasRules(JsonNode schema) {
+    return schemasWithRules.computeIfAbsent(
+        schema, s -> !s.findValues("x-kubernetes-validations").isEmpty());
+  }
+
+  static final String RULES_SKIPPED =
+      "Invalid value: \"null\": some validation rules were not checked because the object was"
+          + " invalid; correct the existing errors to complete validation";
+
+  /** A CEL rule to evaluate on one value once the structure is known to be valid. */
+  private record RuleCheck(String path, JsonNode validation, JsonNode value) {
+    java.util.Optional<Violation> evaluate(CelRules cel) {
+      return cel.violation(validation.path("rule").asText(), value)
+          .map(
+              reason -> {
+                String message =
+                    validation.hasNonNull("message")
+                        ? validation.get("message").asText()
+                        : "failed rule: " + validation.path("rule").asText();
+                return new Violation(
+                    path, "Invalid value: \"" + jsonType(value) + "\": " + message);
+              });
+    }
+  }
+
+  private void walk(
+      JsonNode schema, JsonNode node, String path, List<Violation> out, List<RuleCheck> rules) {
     if (!hasType(schema, node)) {
       String actual = jsonType(node);
       out.add(
@@ -76,31 +122,24 @@ final class StructuralValidator {
                   + schema.path("type").asText()
                   + ": \""
                   + actual
-                  + "\""));
+                  + "\"",
+              true));
       return;
     }
     if (node.isObject()) {
-      walkObject(schema, (ObjectNode) node, path, out);
+      walkObject(schema, (ObjectNode) node, path, out, rules);
     } else if (node.isArray()) {
-      walkArray(schema, (ArrayNode) node, path, out);
+      walkArray(schema, (ArrayNode) node, path, out, rules);
     } else {
       checkScalar(schema, node, path, out);
     }
     for (JsonNode validation : schema.path("x-kubernetes-validations")) {
-      cel.violation(validation.path("rule").asText(), node)
-          .ifPresent(
-              reason -> {
-                String message =
-                    validation.hasNonNull("message")
-                        ? validation.get("message").asText()
-                        : "failed rule: " + validation.path("rule").asText();
-                out.add(
-                    new Violation(path, "Invalid value: \"" + jsonType(node) + "\": " + message));
-              });
+      rules.add(new RuleCheck(path, validation, node));
     }
   }
 
-  private void walkObject(JsonNode schema, ObjectNode node, String path, List<Violation> out) {
+  private void walkObject(
+      JsonNode schema, ObjectNode node, String path, List<Violation> out, List<RuleCheck> rules) {
     JsonNode properties = schema.path("properties");
     properties
         .fields()
@@ -123,9 +162,9 @@ final class StructuralValidator {
       if (field.getValue().isNull()) {
         it.remove(); // the API server drops nulls of non-nullable fields
       } else if (properties.has(field.getKey())) {
-        walk(properties.get(field.getKey()), field.getValue(), childPath, out);
+        walk(properties.get(field.getKey()), field.getValue(), childPath, out, rules);
       } else if (additional.isObject()) {
-        walk(additional, field.getValue(), childPath, out);
+        walk(additional, field.getValue(), childPath, out, rules);
       } else if (!preserveUnknown) {
         out.add(new Violation(childPath, "unknown field \"" + childPath + "\""));
       }
@@ -142,7 +181,8 @@ final class StructuralValidator {
     }
   }
 
-  private void walkArray(JsonNode schema, ArrayNode node, String path, List<Violation> out) {
+  private void walkArray(
+      JsonNode schema, ArrayNode node, String path, List<Violation> out, List<RuleCheck> rules) {
     if (schema.has("maxItems") && node.size() > schema.get("maxItems").asInt()) {
       out.add(
           new Violation(
@@ -167,7 +207,7 @@ final class StructuralValidator {
     }
     for (int i = 0; i < node.size(); i++) {
       if (!node.get(i).isNull()) {
-        walk(schema.path("items"), node.get(i), path + "[" + i + "]", out);
+        walk(schema.path("items"), node.get(i), path + "[" + i + "]", out, rules);
       }
     }
   }
@@ -186,7 +226,9 @@ final class StructuralValidator {
                 .collect(Collectors.joining(", "));
         out.add(
             new Violation(
-                path, "Unsupported value: " + display(node) + ": supported values: " + supported));
+                path,
+                "Unsupported value: " + display(node) + ": supported values: " + supported,
+                true));
         return;
       }
     }
