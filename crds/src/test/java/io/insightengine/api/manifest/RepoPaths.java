@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Paths of the repository, for tests that read the committed examples and CRDs. */
-final class RepoPaths {
+public final class RepoPaths {
   private RepoPaths() {}
 
-  static Path root() {
+  public static Path root() {
     String fromMaven = System.getProperty("insight.repo.root");
     Path root = fromMaven != null ? Path.of(fromMaven) : Path.of("..").toAbsolutePath().normalize();
     if (!Files.isDirectory(root.resolve("examples"))) {
@@ -16,7 +16,7 @@ final class RepoPaths {
     return root;
   }
 
-  static Path examples() {
+  public static Path examples() {
     return root().resolve("examples");
   }
 }
