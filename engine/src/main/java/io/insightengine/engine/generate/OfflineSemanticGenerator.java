@@ -1,0 +1,420 @@
+package io.insightengine.engine.generate;
+
+import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
+import io.insightengine.api.v1alpha1.semantic.MetricSpec;
+import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
+import io.insightengine.engine.interpret.Intent;
+import io.insightengine.engine.interpret.Intent.Condition;
+import io.insightengine.engine.semantic.SemanticLayer;
+import io.insightengine.engine.semantic.SemanticLayer.Join;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The deterministic generator: compiles an {@link Intent} to SQL using only the semantic model.
+ * Metrics become aggregates (a metric's filter becomes the aggregate's FILTER clause, so several
+ * metrics combine in one query), dimensions and filters of other models are reached through the
+ * declared relationships — only along to-one joins, so no row is counted twice — and every column
+ * is qualified by its model's alias.
+ */
+public final class OfflineSemanticGenerator implements SqlGenerator {
+  public static final String NAME = "offline";
+  private static final Pattern IDENTIFIER =
+      Pattern.compile("(?<![\\w.'])([A-Za-z_][A-Za-z0-9_]*)(?![\\w'(])");
+  private static final Set<String> SQL_WORDS =
+      Set.of(
+          "and",
+          "or",
+          "not",
+          "in",
+          "is",
+          "null",
+          "true",
+          "false",
+          "between",
+          "like",
+          "ilike",
+          "case",
+          "when",
+          "then",
+          "else",
+          "end",
+          "interval",
+          "current_date",
+          "current_timestamp",
+          "date",
+          "as",
+          "distinct",
+          "nullif",
+          "coalesce",
+          "cast",
+          "numeric",
+          "integer",
+          "bigint",
+          "text",
+          "day",
+          "days",
+          "month",
+          "year");
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public GenerationResult generate(GenerationRequest request) {
+    Intent intent = request.intent();
+    if (!intent.understood()) {
+      return new GenerationResult.NeedsClarification(
+          String.join("; ", intent.clarifications()), intent.clarifications());
+    }
+    try {
+      return new GenerationResult.Generated(
+          new QueryBuilder(request.semantics(), intent).build(), NAME, intent.confidence());
+    } catch (CannotAnswer e) {
+      return new GenerationResult.NeedsClarification(e.getMessage(), List.of(e.getMessage()));
+    }
+  }
+
+  /** The question cannot be answered from the semantic model as read. */
+  static final class CannotAnswer extends RuntimeException {
+    CannotAnswer(String message) {
+      super(message);
+    }
+  }
+
+  private static final class QueryBuilder {
+    final SemanticLayer layer;
+    final Intent intent;
+    final String base;
+    final Map<String, Join> joins = new LinkedHashMap<>();
+
+    QueryBuilder(SemanticLayer layer, Intent intent) {
+      this.layer = layer;
+      this.intent = intent;
+      this.base = modelOf(intent.metrics().get(0));
+      if (base == null || layer.model(base).isEmpty()) {
+        throw new CannotAnswer(
+            "I could not tell which table " + intent.metrics().get(0) + " is computed on");
+      }
+    }
+
+    String build() {
+      for (String metric : intent.metrics()) {
+        String model = modelOf(metric);
+        if (!base.equals(model)) {
+          throw new CannotAnswer(
+              "Ask about "
+                  + label(intent.metrics().get(0))
+                  + " and "
+                  + label(metric)
+                  + " separately: they are counted on different tables");
+        }
+      }
+      List<String> select = new ArrayList<>();
+      List<String> aliases = new ArrayList<>();
+      String timeAlias = null;
+      if (intent.grain() != null && intent.timeDimension() != null) {
+        String[] td = intent.timeDimension().split("\\.", 2);
+        timeAlias = td[1] + "_" + intent.grain().sqlName();
+        select.add(
+            "date_trunc('"
+                + intent.grain().sqlName()
+                + "', "
+                + dimensionSql(td[0], td[1])
+                + ")::date AS "
+                + timeAlias);
+        aliases.add(timeAlias);
+      }
+      for (String dimension : intent.groupBy()) {
+        String[] d = dimension.split("\\.", 2);
+        String alias = uniqueAlias(d[1], aliases);
+        select.add(dimensionSql(d[0], d[1]) + " AS " + alias);
+        aliases.add(alias);
+      }
+      int groupColumns = select.size();
+      Map<String, String> metricAliases = new LinkedHashMap<>();
+      for (String metric : intent.metrics()) {
+        String alias = uniqueAlias(metricAlias(metric), aliases);
+        select.add(metricSql(metric) + " AS " + alias);
+        aliases.add(alias);
+        metricAliases.put(metric, alias);
+      }
+
+      List<String> where = new ArrayList<>();
+      if (intent.timeRange() != null && intent.timeDimension() != null) {
+        String[] td = intent.timeDimension().split("\\.", 2);
+        String column = dimensionSql(td[0], td[1]);
+        where.add(column + " >= DATE '" + intent.timeRange().start() + "'");
+        where.add(column + " < DATE '" + intent.timeRange().end() + "'");
+      }
+      for (Condition c : intent.filters()) {
+        where.add(conditionSql(c));
+      }
+      List<String> having = new ArrayList<>();
+      for (Condition c : intent.havings()) {
+        having.add(metricSql(c.column()) + " " + c.operator() + " " + number(c.values().get(0)));
+      }
+
+      StringBuilder sql = new StringBuilder("SELECT ").append(String.join(",\n       ", select));
+      sql.append("\nFROM ").append(table(base)).append(" AS ").append(base);
+      for (Join join : joins.values()) {
+        sql.append('\n')
+            .append(join.type() == RelationshipSpec.JoinType.INNER ? "JOIN " : "LEFT JOIN ")
+            .append(table(join.to()))
+            .append(" AS ")
+            .append(join.to())
+            .append(" ON ");
+        for (int i = 0; i < join.fromColumns().size(); i++) {
+          sql.append(i == 0 ? "" : " AND ")
+              .append(join.from())
+              .append('.')
+              .append(join.fromColumns().get(i))
+              .append(" = ")
+              .append(join.to())
+              .append('.')
+              .append(join.toColumns().get(i));
+        }
+      }
+      if (!where.isEmpty()) {
+        sql.append("\nWHERE ").append(String.join("\n  AND ", where));
+      }
+      if (groupColumns > 0) {
+        sql.append("\nGROUP BY ");
+        for (int i = 1; i <= groupColumns; i++) {
+          sql.append(i == 1 ? "" : ", ").append(i);
+        }
+      }
+      if (!having.isEmpty()) {
+        sql.append("\nHAVING ").append(String.join(" AND ", having));
+      }
+      Intent.Order order = intent.order();
+      if (order != null && (groupColumns > 0 || intent.limit() != null)) {
+        String target =
+            metricAliases.getOrDefault(
+                order.target(),
+                order.target() != null
+                        && order.target().equals(intent.timeDimension())
+                        && timeAlias != null
+                    ? timeAlias
+                    : null);
+        if (target != null) {
+          sql.append("\nORDER BY ")
+              .append(target)
+              .append(order.descending() ? " DESC NULLS LAST" : " ASC");
+        }
+      } else if (timeAlias != null) {
+        sql.append("\nORDER BY ").append(timeAlias);
+      }
+      if (intent.limit() != null) {
+        sql.append("\nLIMIT ").append(intent.limit());
+      }
+      return sql.toString();
+    }
+
+    private String modelOf(String metric) {
+      if (metric.startsWith("count:")) {
+        return metric.substring(6);
+      }
+      if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
+        return metric.substring(4, metric.indexOf('.'));
+      }
+      if (metric.startsWith("measure:")) {
+        return layer.measure(metric.substring(8)).map(SemanticLayer.Measure::model).orElse(null);
+      }
+      MetricSpec spec =
+          layer
+              .metric(metric)
+              .map(SemanticLayer.Metric::spec)
+              .orElseThrow(() -> new CannotAnswer("unknown metric " + metric));
+      return switch (spec.getType()) {
+        case SIMPLE ->
+            layer
+                .measure(spec.getMeasure())
+                .map(SemanticLayer.Measure::model)
+                .orElseThrow(
+                    () ->
+                        new CannotAnswer(
+                            "metric " + metric + " uses the unknown measure " + spec.getMeasure()));
+        case RATIO -> modelOf(spec.getNumerator());
+        case DERIVED -> modelOf(spec.getMetrics().get(0));
+      };
+    }
+
+    private String label(String metric) {
+      return layer
+          .metric(metric)
+          .map(SemanticLayer.Metric::label)
+          .orElse(metric.replaceAll("^\\w+:", "").replace('_', ' '));
+    }
+
+    private static String metricAlias(String metric) {
+      if (metric.startsWith("count:")) {
+        return metric.substring(6) + "_count";
+      }
+      if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
+        return metric.substring(0, 3) + "_" + metric.substring(metric.indexOf('.') + 1);
+      }
+      return metric.startsWith("measure:") ? metric.substring(8) : metric;
+    }
+
+    private static String uniqueAlias(String alias, List<String> taken) {
+      String candidate = alias;
+      for (int i = 2; taken.contains(candidate); i++) {
+        candidate = alias + "_" + i;
+      }
+      return candidate;
+    }
+
+    private String metricSql(String metric) {
+      if (metric.startsWith("count:")) {
+        return "count(*)";
+      }
+      if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
+        String[] column = metric.substring(4).split("\\.", 2);
+        return metric.substring(0, 3) + "(" + qualify(column[0], column[1]) + ")";
+      }
+      if (metric.startsWith("measure:")) {
+        return aggregate(layer.measure(metric.substring(8)).orElseThrow(), null);
+      }
+      MetricSpec spec = layer.metric(metric).orElseThrow().spec();
+      return switch (spec.getType()) {
+        case SIMPLE -> aggregate(layer.measure(spec.getMeasure()).orElseThrow(), spec.getFilter());
+        case RATIO ->
+            "("
+                + metricSql(spec.getNumerator())
+                + ")::numeric / NULLIF("
+                + metricSql(spec.getDenominator())
+                + ", 0)";
+        case DERIVED -> derived(spec);
+      };
+    }
+
+    private String derived(MetricSpec spec) {
+      String expr = spec.getExpr();
+      for (String input : spec.getMetrics()) {
+        expr =
+            expr.replaceAll(
+                "\\b" + Pattern.quote(input) + "\\b",
+                Matcher.quoteReplacement("(" + metricSql(input) + ")::numeric"));
+      }
+      return "(" + expr + ")";
+    }
+
+    private String aggregate(SemanticLayer.Measure measure, String filter) {
+      String expr = qualify(measure.model(), measure.expr());
+      String sql =
+          switch (measure.agg()) {
+            case SUM -> "sum(" + expr + ")";
+            case COUNT -> "count(" + expr + ")";
+            case COUNT_DISTINCT -> "count(DISTINCT " + expr + ")";
+            case AVG -> "avg(" + expr + ")";
+            case MIN -> "min(" + expr + ")";
+            case MAX -> "max(" + expr + ")";
+            case MEDIAN -> "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + expr + ")";
+          };
+      return filter == null
+          ? sql
+          : sql + " FILTER (WHERE " + qualify(measure.model(), filter) + ")";
+    }
+
+    private String dimensionSql(String model, String dimension) {
+      SemanticLayer.Model m = require(model);
+      SemanticLayer.Dimension d = m.dimensions().get(dimension);
+      return qualify(model, d != null ? d.expr() : dimension);
+    }
+
+    private String conditionSql(Condition c) {
+      if (c.sql() != null) {
+        return "(" + qualify(c.model(), c.sql()) + ")";
+      }
+      String column = dimensionSql(c.model(), c.column());
+      ColumnSpec spec = require(c.model()).columns().get(c.column());
+      boolean numeric =
+          spec != null
+              && spec.getType() != null
+              && spec.getType()
+                  .toLowerCase(Locale.ROOT)
+                  .matches("(big|small)?int.*|integer|numeric.*|decimal.*|double.*|real");
+      List<String> values = c.values().stream().map(v -> numeric ? number(v) : literal(v)).toList();
+      return c.operator().equals("IN")
+          ? column + " IN (" + String.join(", ", values) + ")"
+          : column + " " + c.operator() + " " + values.get(0);
+    }
+
+    /** Qualifies the model's column names in {@code expr} with the model's alias, joining it in. */
+    private String qualify(String model, String expr) {
+      SemanticLayer.Model m = require(model);
+      reach(model);
+      Set<String> columns = new LinkedHashSet<>(m.columns().keySet());
+      Matcher matcher = IDENTIFIER.matcher(expr);
+      StringBuilder out = new StringBuilder();
+      while (matcher.find()) {
+        String word = matcher.group(1);
+        boolean inString = countQuotes(expr, matcher.start()) % 2 == 1;
+        boolean isColumn =
+            !inString
+                && (columns.contains(word) || columns.isEmpty())
+                && !SQL_WORDS.contains(word.toLowerCase(Locale.ROOT));
+        matcher.appendReplacement(
+            out, Matcher.quoteReplacement(isColumn ? model + "." + word : word));
+      }
+      matcher.appendTail(out);
+      return out.toString();
+    }
+
+    private static int countQuotes(String s, int end) {
+      int n = 0;
+      for (int i = 0; i < end; i++) {
+        if (s.charAt(i) == '\'') {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    private void reach(String model) {
+      if (model.equals(base) || joins.containsKey(model)) {
+        return;
+      }
+      List<Join> path =
+          layer
+              .toOnePath(base, model)
+              .orElseThrow(
+                  () ->
+                      new CannotAnswer(
+                          "I cannot relate "
+                              + model.replace('_', ' ')
+                              + " to "
+                              + base.replace('_', ' ')
+                              + " without counting rows twice"));
+      for (Join join : path) {
+        joins.putIfAbsent(join.to(), join);
+      }
+    }
+
+    private SemanticLayer.Model require(String model) {
+      return layer.model(model).orElseThrow(() -> new CannotAnswer("unknown model " + model));
+    }
+
+    private String table(String model) {
+      return require(model).table();
+    }
+
+    private static String literal(String value) {
+      return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static String number(String value) {
+      return new java.math.BigDecimal(value).toPlainString();
+    }
+  }
+}

@@ -1,0 +1,620 @@
+package io.insightengine.engine.interpret;
+
+import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
+import io.insightengine.api.v1alpha1.semantic.GlossaryTermSpec;
+import io.insightengine.engine.interpret.Intent.Condition;
+import io.insightengine.engine.semantic.Lexicon;
+import io.insightengine.engine.semantic.Lexicon.ColumnRef;
+import io.insightengine.engine.semantic.Lexicon.DimensionRef;
+import io.insightengine.engine.semantic.Lexicon.FilterRef;
+import io.insightengine.engine.semantic.Lexicon.MeasureRef;
+import io.insightengine.engine.semantic.Lexicon.MetricRef;
+import io.insightengine.engine.semantic.Lexicon.ModelRef;
+import io.insightengine.engine.semantic.Lexicon.Target;
+import io.insightengine.engine.semantic.Lexicon.TermRef;
+import io.insightengine.engine.semantic.Lexicon.ValueRef;
+import io.insightengine.engine.semantic.SemanticLayer;
+import io.insightengine.engine.semantic.Words;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 1's reader: turns a question into an {@link Intent} using only the semantic model — names,
+ * labels, synonyms, glossary, enumerated and sampled values — and the time expressions. It never
+ * guesses between readings: an ambiguous or unknown question yields clarifications instead.
+ */
+public final class QuestionInterpreter {
+  private static final Pattern TOP_N =
+      Pattern.compile(
+          "\\b(?:(top|best|highest|biggest|largest|bottom|worst|lowest|smallest|first|which|what)\\s+(\\d+)|(\\d+)\\s+(?:most|highest|biggest|largest|best|top|least|lowest|smallest|worst|fewest))\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern DESCENDING =
+      Pattern.compile(
+          "\\b(most|highest|biggest|largest|best|top|maximum|max)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ASCENDING =
+      Pattern.compile(
+          "\\b(least|lowest|smallest|fewest|worst|bottom|minimum|min)\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern COMPARISON =
+      Pattern.compile(
+          "\\b(more than|greater than|higher than|larger than|bigger than|over|above|exceeding|at least|less than|fewer than|lower than|smaller than|under|below|at most)\\s+\\$?([\\d][\\d,]*(?:\\.\\d+)?)\\s*(k|m)?\\b",
+          Pattern.CASE_INSENSITIVE);
+  private static final Set<String> GROUP_WORDS =
+      Set.of("by", "per", "each", "across", "every", "split");
+
+  /** Words before a model that make it the rows listed or grouped, not a count. */
+  private static final Set<String> ROW_WORDS =
+      Set.of("top", "which", "what", "each", "per", "by", "every", "bottom", "best", "worst");
+
+  private static final Set<String> COUNT_WORDS =
+      Set.of("how many", "number of", "count of", "count");
+  private static final Set<String> AVERAGE_WORDS = Set.of("average", "avg", "mean");
+  private static final Set<String> TOTAL_WORDS = Set.of("total", "sum");
+
+  private final TimeExpressions time;
+
+  public QuestionInterpreter(TimeExpressions time) {
+    this.time = time;
+  }
+
+  /** A phrase of the question and what it names. */
+  private record Mention(int start, int end, String phrase, List<Target> targets) {}
+
+  public Intent interpret(String question, SemanticLayer layer) {
+    String text = " " + question.trim() + " ";
+    Optional<TimeRange> range = time.range(text);
+    if (range.isPresent()) {
+      text = blank(text, range.get().phrase());
+    }
+    Optional<TimeExpressions.GrainMatch> grain = time.grain(text);
+    if (grain.isPresent()) {
+      text = blank(text, grain.get().phrase());
+    }
+    Integer limit = null;
+    Boolean descending = null;
+    Matcher top = TOP_N.matcher(text);
+    if (top.find()) {
+      String word = top.group(1) != null ? top.group(1) : top.group().replaceAll("^\\d+\\s+", "");
+      limit = Integer.parseInt(top.group(2) != null ? top.group(2) : top.group(3));
+      descending = word.matches("(?i)which|what") ? null : !ASCENDING.matcher(word).find();
+      // Keep the word ("top", "which") for the reading; drop the number.
+      String number = top.group(2) != null ? top.group(2) : top.group(3);
+      int at = top.start(top.group(2) != null ? 2 : 3);
+      text =
+          text.substring(0, at)
+              + " ".repeat(number.length())
+              + text.substring(at + number.length());
+    }
+    List<Comparison> comparisons = new ArrayList<>();
+    Matcher cmp = COMPARISON.matcher(text);
+    while (cmp.find()) {
+      comparisons.add(
+          new Comparison(
+              Words.tokens(text.substring(0, cmp.start())).size(),
+              operator(cmp.group(1)),
+              number(cmp.group(2), cmp.group(3)),
+              cmp.group()));
+    }
+    for (Comparison c : comparisons) {
+      text = blank(text, c.phrase());
+    }
+    if (descending == null) {
+      if (DESCENDING.matcher(text).find()) {
+        descending = true;
+      } else if (ASCENDING.matcher(text).find()) {
+        descending = false;
+      }
+    }
+
+    List<String> tokens = Words.tokens(text);
+    List<Mention> mentions = new ArrayList<>();
+    for (Lexicon.Match m : layer.lexicon().scan(tokens)) {
+      mentions.add(new Mention(m.start(), m.end(), m.phrase(), m.targets()));
+    }
+
+    Reading reading = new Reading(layer, tokens);
+    for (Mention mention : mentions) {
+      reading.take(mention);
+    }
+    return reading.finish(
+        question,
+        range.orElse(null),
+        grain.map(TimeExpressions.GrainMatch::grain).orElse(null),
+        limit,
+        descending,
+        comparisons);
+  }
+
+  private record Comparison(int tokenIndex, String operator, String value, String phrase) {}
+
+  /** The state of reading one question. */
+  private static final class Reading {
+    final SemanticLayer layer;
+    final List<String> tokens;
+    final List<String> metrics = new ArrayList<>();
+    final Map<String, Integer> metricPositions = new LinkedHashMap<>();
+    final List<Mention> dimensionMentions = new ArrayList<>();
+    final List<Mention> valueMentions = new ArrayList<>();
+    final List<Condition> filters = new ArrayList<>();
+    final List<String> matched = new ArrayList<>();
+    final List<String> clarifications = new ArrayList<>();
+    final List<String> contextModels = new ArrayList<>();
+    final List<Mention> modelMentions = new ArrayList<>();
+    final Map<String, String> metricPhrases = new LinkedHashMap<>();
+    final Map<String, Integer> columnPositions = new LinkedHashMap<>();
+    String timeDimension;
+
+    Reading(SemanticLayer layer, List<String> tokens) {
+      this.layer = layer;
+      this.tokens = tokens;
+    }
+
+    String before(Mention m, int words) {
+      return String.join(" ", tokens.subList(Math.max(0, m.start() - words), m.start()));
+    }
+
+    void take(Mention m) {
+      matched.add(m.phrase());
+      List<Target> targets = m.targets();
+      List<MetricRef> metricRefs = only(targets, MetricRef.class);
+      List<TermRef> terms = only(targets, TermRef.class);
+      List<FilterRef> namedFilters = only(targets, FilterRef.class);
+      List<ModelRef> models = only(targets, ModelRef.class);
+      List<ValueRef> values = only(targets, ValueRef.class);
+      List<MeasureRef> measures = only(targets, MeasureRef.class);
+      boolean counting = COUNT_WORDS.contains(before(m, 2)) || COUNT_WORDS.contains(before(m, 1));
+      String aggregateWord = before(m, 1);
+
+      if (!terms.isEmpty()) {
+        GlossaryTermSpec term = terms.get(0).term();
+        if (term.getMetric() != null) {
+          addMetric(term.getMetric(), m);
+        } else if (term.getFilter() != null) {
+          layer
+              .filter(term.getFilter())
+              .ifPresent(f -> filters.add(Condition.sql(f.model(), f.expr(), term.getTerm())));
+        } else if (term.getExpr() != null) {
+          filters.add(Condition.sql(term.getModel(), term.getExpr(), term.getTerm()));
+        }
+        return;
+      }
+      if (!metricRefs.isEmpty() && metrics.contains(metricRefs.get(0).metric())) {
+        addMetric(metricRefs.get(0).metric(), m);
+        return;
+      }
+      boolean rowsOfModel =
+          !models.isEmpty() && m.start() > 0 && ROW_WORDS.contains(tokens.get(m.start() - 1));
+      if (!metricRefs.isEmpty()
+          && !rowsOfModel
+          && (models.isEmpty() || counting || metrics.isEmpty())) {
+        if (metricRefs.size() > 1) {
+          clarifications.add(
+              "\""
+                  + m.phrase()
+                  + "\" can mean "
+                  + String.join(" or ", metricRefs.stream().map(MetricRef::metric).toList()));
+        }
+        addMetric(metricRefs.get(0).metric(), m);
+        return;
+      }
+      if (!namedFilters.isEmpty()) {
+        layer
+            .filter(namedFilters.get(0).filter())
+            .ifPresent(f -> filters.add(Condition.sql(f.model(), f.expr(), m.phrase())));
+        return;
+      }
+      if (!models.isEmpty() && counting) {
+        addMetric("count:" + models.get(0).model(), m);
+        return;
+      }
+      if (!measures.isEmpty() && metrics.isEmpty()) {
+        addMetric("measure:" + measures.get(0).measure(), m);
+        return;
+      }
+      List<ColumnRef> columns = only(targets, ColumnRef.class);
+      if (!columns.isEmpty()
+          && (AVERAGE_WORDS.contains(aggregateWord) || TOTAL_WORDS.contains(aggregateWord))) {
+        ColumnRef column = columns.get(0);
+        addMetric(
+            (AVERAGE_WORDS.contains(aggregateWord) ? "avg:" : "sum:")
+                + column.model()
+                + "."
+                + column.column(),
+            m);
+        return;
+      }
+      if (!values.isEmpty() && models.isEmpty()) {
+        valueMentions.add(m);
+        return;
+      }
+      if (!only(targets, DimensionRef.class).isEmpty() || !columns.isEmpty()) {
+        dimensionMentions.add(m);
+        columns.stream()
+            .filter(
+                c ->
+                    layer
+                        .model(c.model())
+                        .map(x -> x.columns().get(c.column()))
+                        .map(QuestionInterpreter::isNumeric)
+                        .orElse(false))
+            .forEach(c -> columnPositions.put(c.model() + "." + c.column(), m.start()));
+        return;
+      }
+      models.forEach(model -> contextModels.add(model.model()));
+      if (!models.isEmpty()) {
+        modelMentions.add(m);
+      }
+    }
+
+    void addMetric(String metric, Mention m) {
+      if (!metrics.contains(metric)) {
+        metrics.add(metric);
+        metricPhrases.put(metric, m.phrase());
+      }
+      metricPositions.put(metric, m.start());
+    }
+
+    Intent finish(
+        String question,
+        TimeRange range,
+        TimeGrain grain,
+        Integer limit,
+        Boolean descending,
+        List<Comparison> comparisons) {
+      if (metrics.isEmpty()) {
+        filters.stream()
+            .map(Condition::model)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .ifPresent(model -> metrics.add("count:" + model));
+      }
+      if (metrics.isEmpty() && !contextModels.isEmpty()) {
+        // "show orders by region": the model alone stands for counting it.
+        metrics.add("count:" + contextModels.get(0));
+      }
+      if (metrics.isEmpty()) {
+        List<String> offers =
+            layer.metrics().stream().limit(5).map(SemanticLayer.Metric::label).toList();
+        clarifications.add("Which measure do you mean? For example: " + String.join(", ", offers));
+        return new Intent(
+            question,
+            List.of(),
+            List.of(),
+            filters,
+            List.of(),
+            range,
+            null,
+            grain,
+            null,
+            limit,
+            matched,
+            clarifications,
+            0.2);
+      }
+      String base = baseModel(metrics.get(0));
+      if (timeDimension != null && !timeDimension.startsWith(base + ".")) {
+        timeDimension = null; // a date of another table: use the metric's own
+      }
+      List<String> groupBy = new ArrayList<>();
+      for (Mention m : dimensionMentions) {
+        Optional<String> dimension = pickDimension(m.targets(), base);
+        if (dimension.isEmpty()) {
+          continue;
+        }
+        SemanticLayer.Dimension d = dimensionOf(dimension.get());
+        if (d != null && d.time()) {
+          timeDimension = dimension.get();
+          if (grain == null && groupWord(m)) {
+            grain = TimeGrain.DAY;
+          }
+          continue;
+        }
+        if (!groupBy.contains(dimension.get())) {
+          groupBy.add(dimension.get());
+        }
+      }
+      for (Mention m : modelMentions) {
+        String model = only(m.targets(), ModelRef.class).get(0).model();
+        boolean grouping =
+            groupWord(m)
+                || (m.start() > 0
+                    && Set.of("which", "what", "top").contains(tokens.get(m.start() - 1)))
+                || m.start() == 0 && limit != null;
+        if (grouping && !model.equals(base) || grouping && limit != null) {
+          labelDimensions(model).stream().filter(d -> !groupBy.contains(d)).forEach(groupBy::add);
+        }
+      }
+      Map<String, List<String>> values = new LinkedHashMap<>();
+      Map<String, String> valueLabels = new LinkedHashMap<>();
+      for (Mention m : valueMentions) {
+        ValueRef value = pickValue(only(m.targets(), ValueRef.class), base);
+        String key = value.model() + "." + value.column();
+        values.computeIfAbsent(key, k -> new ArrayList<>()).add(value.value());
+        valueLabels.merge(key, value.value(), (a, b) -> a + ", " + b);
+      }
+      values.forEach(
+          (key, list) -> {
+            String[] parts = key.split("\\.", 2);
+            filters.add(
+                new Condition(
+                    parts[0],
+                    parts[1],
+                    list.size() == 1 ? "=" : "IN",
+                    list,
+                    null,
+                    parts[1].replace('_', ' ')
+                        + " "
+                        + (list.size() == 1 ? "is " : "in ")
+                        + valueLabels.get(key)));
+          });
+      List<Condition> havings = new ArrayList<>();
+      for (Comparison c : comparisons) {
+        String nearestColumn = nearest(columnPositions, c.tokenIndex());
+        String nearestMetric = nearest(metricPositions, c.tokenIndex());
+        int columnAt = nearestColumn == null ? -1 : columnPositions.get(nearestColumn);
+        int metricAt = nearestMetric == null ? -1 : metricPositions.get(nearestMetric);
+        if (nearestColumn != null && columnAt > metricAt) {
+          String[] parts = nearestColumn.split("\\.", 2);
+          filters.add(
+              new Condition(
+                  parts[0],
+                  parts[1],
+                  c.operator(),
+                  List.of(c.value()),
+                  null,
+                  parts[1].replace('_', ' ') + " " + c.phrase()));
+          groupBy.remove(nearestColumn); // compared, not grouped by
+        } else {
+          String metric = nearestMetric != null ? nearestMetric : metrics.get(0);
+          havings.add(
+              new Condition(
+                  null, metric, c.operator(), List.of(c.value()), null, metric + " " + c.phrase()));
+        }
+      }
+      String resolvedBase = reachableBase(base, groupBy, filters);
+      if (timeDimension != null && !timeDimension.startsWith(resolvedBase + ".")) {
+        timeDimension = null; // the period applies to the metric's own date
+      }
+      if (timeDimension == null && resolvedBase != null) {
+        layer
+            .model(resolvedBase)
+            .map(SemanticLayer.Model::defaultTimeDimension)
+            .ifPresent(d -> timeDimension = resolvedBase + "." + d);
+      }
+      Intent.Order order = null;
+      if (limit != null || (descending != null && (!groupBy.isEmpty() || grain != null))) {
+        order = new Intent.Order(metrics.get(0), descending == null || descending);
+      } else if (grain != null) {
+        order = new Intent.Order(timeDimension, false);
+      } else if (!groupBy.isEmpty()) {
+        order = new Intent.Order(metrics.get(0), true);
+      }
+      if (descending != null && limit == null && !groupBy.isEmpty() && singularQuestion(question)) {
+        limit = 1; // "which region has the most revenue"
+      }
+      double confidence = clarifications.isEmpty() ? 0.9 : 0.4;
+      return new Intent(
+          question,
+          List.copyOf(metrics),
+          groupBy,
+          filters,
+          havings,
+          grain != null || range != null ? range : null,
+          timeDimension,
+          grain,
+          order,
+          limit,
+          matched,
+          clarifications,
+          confidence);
+    }
+
+    /**
+     * When the first metric's table cannot reach a table the question groups or filters by, an
+     * alternative metric named by the same words that can ("units" of order lines rather than of
+     * orders, to group by product) replaces it.
+     */
+    private String reachableBase(String base, List<String> groupBy, List<Condition> filters) {
+      Set<String> needed = new LinkedHashSet<>();
+      groupBy.forEach(g -> needed.add(g.substring(0, g.indexOf('.'))));
+      filters.stream()
+          .map(Condition::model)
+          .filter(java.util.Objects::nonNull)
+          .forEach(needed::add);
+      if (base == null || reaches(base, needed)) {
+        return base;
+      }
+      String first = metrics.get(0);
+      List<String> words = Words.tokens(metricPhrases.getOrDefault(first, first));
+      List<String> alternatives = new ArrayList<>();
+      layer.metrics().forEach(m -> alternatives.add(m.name()));
+      layer
+          .models()
+          .forEach(m -> m.measures().keySet().forEach(ms -> alternatives.add("measure:" + ms)));
+      for (String alternative : alternatives) {
+        List<String> names = Words.tokens(alternative.replace("measure:", ""));
+        String altBase = baseModel(alternative);
+        if (!alternative.equals(first)
+            && names.stream().anyMatch(words::contains)
+            && altBase != null
+            && reaches(altBase, needed)) {
+          metrics.set(0, alternative);
+          return altBase;
+        }
+      }
+      return base;
+    }
+
+    private boolean reaches(String base, Set<String> models) {
+      return models.stream().allMatch(m -> layer.toOnePath(base, m).isPresent());
+    }
+
+    /** The column that names a model's rows: name, <model>_name, title; else its key. */
+    /**
+     * The columns that name a model's rows: its key (names are not unique: two customers may share
+     * one) and its name column (name, model_name, full_name, title) when it has one.
+     */
+    private List<String> labelDimensions(String model) {
+      List<String> labels = new ArrayList<>();
+      layer
+          .model(model)
+          .ifPresent(
+              m -> {
+                if (m.primaryKey().size() == 1) {
+                  labels.add(model + "." + m.primaryKey().get(0));
+                }
+                String singular = Words.key(model).replace(' ', '_');
+                for (String candidate :
+                    List.of(singular + "_name", "name", "full_name", "title", "label")) {
+                  if (m.columns().containsKey(candidate) || m.dimensions().containsKey(candidate)) {
+                    labels.add(model + "." + candidate);
+                    break;
+                  }
+                }
+              });
+      return labels;
+    }
+
+    private boolean groupWord(Mention m) {
+      return m.start() > 0 && GROUP_WORDS.contains(tokens.get(m.start() - 1));
+    }
+
+    private static boolean singularQuestion(String question) {
+      return question
+          .trim()
+          .toLowerCase(Locale.ROOT)
+          .matches(
+              "^(which|what) \\w+ (has|had|is|was|did|does|got|sold|brought|generated|made)\\b.*");
+    }
+
+    private String nearest(Map<String, Integer> positions, int index) {
+      String best = null;
+      int bestAt = -1;
+      for (Map.Entry<String, Integer> e : positions.entrySet()) {
+        if (e.getValue() <= index && e.getValue() > bestAt) {
+          best = e.getKey();
+          bestAt = e.getValue();
+        }
+      }
+      return best;
+    }
+
+    String baseModel(String metric) {
+      if (metric.startsWith("count:")) {
+        return metric.substring(6);
+      }
+      if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
+        return metric.substring(4, metric.indexOf('.'));
+      }
+      if (metric.startsWith("measure:")) {
+        return layer.measure(metric.substring(8)).map(SemanticLayer.Measure::model).orElse(null);
+      }
+      return layer
+          .metric(metric)
+          .map(
+              m -> {
+                String measure = m.spec().getMeasure();
+                if (measure != null) {
+                  return layer.measure(measure).map(SemanticLayer.Measure::model).orElse(null);
+                }
+                String input =
+                    m.spec().getNumerator() != null
+                        ? m.spec().getNumerator()
+                        : m.spec().getMetrics().isEmpty() ? null : m.spec().getMetrics().get(0);
+                return input == null ? null : baseModel(input);
+              })
+          .orElse(null);
+    }
+
+    private SemanticLayer.Dimension dimensionOf(String qualified) {
+      String[] parts = qualified.split("\\.", 2);
+      return layer.model(parts[0]).map(m -> m.dimensions().get(parts[1])).orElse(null);
+    }
+
+    /**
+     * The dimension (model.name) a phrase names, preferring the base model, then reachable ones.
+     */
+    private Optional<String> pickDimension(List<Target> targets, String base) {
+      List<String> candidates = new ArrayList<>();
+      for (Target t : targets) {
+        if (t instanceof DimensionRef d) {
+          candidates.add(d.model() + "." + d.dimension());
+        } else if (t instanceof ColumnRef c) {
+          candidates.add(c.model() + "." + c.column());
+        }
+      }
+      return prefer(new ArrayList<>(new LinkedHashSet<>(candidates)), base);
+    }
+
+    private ValueRef pickValue(List<ValueRef> values, String base) {
+      List<String> keys = values.stream().map(v -> v.model() + "." + v.column()).toList();
+      String chosen = prefer(keys, base).orElse(keys.get(0));
+      return values.get(keys.indexOf(chosen));
+    }
+
+    private Optional<String> prefer(List<String> qualified, String base) {
+      for (String q : qualified) {
+        if (q.startsWith(base + ".")) {
+          return Optional.of(q);
+        }
+      }
+      for (String q : qualified) {
+        if (base != null && layer.toOnePath(base, q.substring(0, q.indexOf('.'))).isPresent()) {
+          return Optional.of(q);
+        }
+      }
+      return qualified.stream().findFirst();
+    }
+  }
+
+  private static <T> List<T> only(List<Target> targets, Class<T> type) {
+    return targets.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  private static String blank(String text, String phrase) {
+    int at = text.toLowerCase(Locale.ROOT).indexOf(phrase.toLowerCase(Locale.ROOT));
+    return at < 0
+        ? text
+        : text.substring(0, at)
+            + " ".repeat(phrase.length())
+            + text.substring(at + phrase.length());
+  }
+
+  private static String operator(String words) {
+    return switch (words.toLowerCase(Locale.ROOT)) {
+      case "at least" -> ">=";
+      case "at most" -> "<=";
+      case "less than", "fewer than", "lower than", "smaller than", "under", "below" -> "<";
+      default -> ">";
+    };
+  }
+
+  private static String number(String digits, String suffix) {
+    java.math.BigDecimal value = new java.math.BigDecimal(digits.replace(",", ""));
+    if (suffix != null) {
+      value =
+          value.multiply(
+              java.math.BigDecimal.valueOf(suffix.equalsIgnoreCase("k") ? 1_000 : 1_000_000));
+    }
+    return value.toPlainString();
+  }
+
+  static boolean isNumeric(ColumnSpec column) {
+    String type = column.getType() == null ? "" : column.getType().toLowerCase(Locale.ROOT);
+    return type.startsWith("int")
+        || type.startsWith("bigint")
+        || type.startsWith("numeric")
+        || type.startsWith("decimal")
+        || type.startsWith("double")
+        || type.startsWith("real")
+        || type.startsWith("smallint");
+  }
+}

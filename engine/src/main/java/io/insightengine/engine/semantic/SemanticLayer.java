@@ -1,0 +1,224 @@
+package io.insightengine.engine.semantic;
+
+import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
+import io.insightengine.api.v1alpha1.semantic.DimensionSpec;
+import io.insightengine.api.v1alpha1.semantic.GlossaryTermSpec;
+import io.insightengine.api.v1alpha1.semantic.MeasureSpec;
+import io.insightengine.api.v1alpha1.semantic.MetricSpec;
+import io.insightengine.api.v1alpha1.semantic.ModelSpec;
+import io.insightengine.api.v1alpha1.semantic.NamedFilterSpec;
+import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
+import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A project's compiled semantic model, indexed for the pipeline: models with their columns,
+ * dimensions and measures; metrics; joins; named filters; glossary; and the {@link Lexicon} of
+ * every phrase that names one of them. Immutable once built.
+ */
+public final class SemanticLayer {
+  /** A queryable model. */
+  public record Model(
+      String name,
+      String table,
+      String description,
+      List<String> primaryKey,
+      String defaultTimeDimension,
+      Map<String, ColumnSpec> columns,
+      Map<String, Dimension> dimensions,
+      Map<String, Measure> measures) {}
+
+  /** A dimension of a model; {@code expr} is SQL over the model's columns. */
+  public record Dimension(String model, String name, String expr, boolean time, String label) {}
+
+  /** A measure: an aggregation of an expression over a model's columns. */
+  public record Measure(
+      String model, String name, MeasureSpec.Aggregation agg, String expr, String description) {}
+
+  /** A metric as declared. */
+  public record Metric(MetricSpec spec) {
+    public String name() {
+      return spec.getName();
+    }
+
+    public String label() {
+      return spec.getLabel() != null ? spec.getLabel() : spec.getName().replace('_', ' ');
+    }
+  }
+
+  /** A join between two models, seen from one side. */
+  public record Join(
+      String from,
+      List<String> fromColumns,
+      String to,
+      List<String> toColumns,
+      RelationshipSpec.JoinType type,
+      boolean toOne) {}
+
+  /** A named filter. */
+  public record Filter(String name, String model, String expr, String description) {}
+
+  private final Map<String, Model> models = new LinkedHashMap<>();
+  private final Map<String, Metric> metrics = new LinkedHashMap<>();
+  private final Map<String, Measure> measures = new LinkedHashMap<>();
+  private final Map<String, Filter> filters = new LinkedHashMap<>();
+  private final Map<String, List<Join>> joins = new HashMap<>();
+  private final List<GlossaryTermSpec> glossary;
+  private final Lexicon lexicon;
+
+  public SemanticLayer(SemanticModelSpec spec) {
+    for (ModelSpec m : spec.getModels()) {
+      Map<String, ColumnSpec> columns = new LinkedHashMap<>();
+      m.getColumns().forEach(c -> columns.put(c.getName(), c));
+      Map<String, Dimension> dimensions = new LinkedHashMap<>();
+      for (DimensionSpec d : m.getDimensions()) {
+        dimensions.put(
+            d.getName(),
+            new Dimension(
+                m.getName(),
+                d.getName(),
+                d.getExpr() != null ? d.getExpr() : d.getName(),
+                d.getType() == DimensionSpec.Type.TIME,
+                d.getLabel()));
+      }
+      Map<String, Measure> modelMeasures = new LinkedHashMap<>();
+      for (MeasureSpec ms : m.getMeasures()) {
+        String expr =
+            ms.getExpr() != null
+                ? ms.getExpr()
+                : ms.getAgg() == MeasureSpec.Aggregation.COUNT && !m.getPrimaryKey().isEmpty()
+                    ? m.getPrimaryKey().get(0)
+                    : ms.getName();
+        Measure measure =
+            new Measure(m.getName(), ms.getName(), ms.getAgg(), expr, ms.getDescription());
+        modelMeasures.put(ms.getName(), measure);
+        measures.put(ms.getName(), measure);
+      }
+      String timeDimension = m.getDefaultTimeDimension();
+      if (timeDimension == null) {
+        timeDimension =
+            dimensions.values().stream()
+                .filter(Dimension::time)
+                .map(Dimension::name)
+                .findFirst()
+                .orElse(null);
+      }
+      models.put(
+          m.getName(),
+          new Model(
+              m.getName(),
+              m.getTable() != null ? m.getTable() : m.getName(),
+              m.getDescription(),
+              List.copyOf(m.getPrimaryKey()),
+              timeDimension,
+              columns,
+              dimensions,
+              modelMeasures));
+    }
+    spec.getMetrics().forEach(m -> metrics.put(m.getName(), new Metric(m)));
+    for (NamedFilterSpec f : spec.getFilters()) {
+      filters.put(
+          f.getName(), new Filter(f.getName(), f.getModel(), f.getExpr(), f.getDescription()));
+    }
+    for (RelationshipSpec r : spec.getRelationships()) {
+      boolean manyToOne =
+          r.getCardinality() == null
+              || r.getCardinality() != RelationshipSpec.Cardinality.ONE_TO_MANY;
+      boolean oneToOne = r.getCardinality() == RelationshipSpec.Cardinality.ONE_TO_ONE;
+      RelationshipSpec.JoinType type =
+          r.getJoinType() != null ? r.getJoinType() : RelationshipSpec.JoinType.LEFT;
+      joins
+          .computeIfAbsent(r.getFrom(), k -> new ArrayList<>())
+          .add(
+              new Join(
+                  r.getFrom(), r.getFromColumns(), r.getTo(), r.getToColumns(), type, manyToOne));
+      joins
+          .computeIfAbsent(r.getTo(), k -> new ArrayList<>())
+          .add(
+              new Join(
+                  r.getTo(),
+                  r.getToColumns(),
+                  r.getFrom(),
+                  r.getFromColumns(),
+                  RelationshipSpec.JoinType.LEFT,
+                  oneToOne || !manyToOne));
+    }
+    glossary = List.copyOf(spec.getGlossary());
+    lexicon = Lexicon.build(spec, this);
+  }
+
+  public Collection<Model> models() {
+    return models.values();
+  }
+
+  public Optional<Model> model(String name) {
+    return Optional.ofNullable(models.get(name));
+  }
+
+  public Optional<Metric> metric(String name) {
+    return Optional.ofNullable(metrics.get(name));
+  }
+
+  public Collection<Metric> metrics() {
+    return metrics.values();
+  }
+
+  public Optional<Measure> measure(String name) {
+    return Optional.ofNullable(measures.get(name));
+  }
+
+  public Optional<Filter> filter(String name) {
+    return Optional.ofNullable(filters.get(name));
+  }
+
+  public List<GlossaryTermSpec> glossary() {
+    return glossary;
+  }
+
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+
+  /** Every table the model exposes, schema-qualified as declared. */
+  public List<String> tables() {
+    return models.values().stream().map(Model::table).toList();
+  }
+
+  /**
+   * The joins that reach {@code to} from {@code from} following only to-one steps (so rows of
+   * {@code from} are never multiplied), shortest first; empty when there is none.
+   */
+  public Optional<List<Join>> toOnePath(String from, String to) {
+    if (from.equals(to)) {
+      return Optional.of(List.of());
+    }
+    Map<String, Join> via = new HashMap<>();
+    Deque<String> queue = new ArrayDeque<>(List.of(from));
+    while (!queue.isEmpty()) {
+      String current = queue.poll();
+      for (Join join : joins.getOrDefault(current, List.of())) {
+        if (!join.toOne() || via.containsKey(join.to()) || join.to().equals(from)) {
+          continue;
+        }
+        via.put(join.to(), join);
+        if (join.to().equals(to)) {
+          List<Join> path = new ArrayList<>();
+          for (String at = to; !at.equals(from); at = via.get(at).from()) {
+            path.add(0, via.get(at));
+          }
+          return Optional.of(path);
+        }
+        queue.add(join.to());
+      }
+    }
+    return Optional.empty();
+  }
+}
