@@ -77,11 +77,33 @@ public final class OfflineSemanticGenerator implements SqlGenerator {
           String.join("; ", intent.clarifications()), intent.clarifications());
     }
     try {
+      String sql = new QueryBuilder(request.semantics(), intent).build();
       return new GenerationResult.Generated(
-          new QueryBuilder(request.semantics(), intent).build(), NAME, intent.confidence());
+          pinToday(sql, request.today()), NAME, intent.confidence());
     } catch (CannotAnswer e) {
       return new GenerationResult.NeedsClarification(e.getMessage(), List.of(e.getMessage()));
     }
+  }
+
+  private static final Pattern CURRENT_DATE = Pattern.compile("(?i)\\bcurrent_date\\b");
+
+  /**
+   * Writes the day the question was read against for {@code current_date} (outside string
+   * literals), so that a glossary expression such as "in the last 180 days" means the same day as
+   * the question's own time expressions.
+   */
+  static String pinToday(String sql, java.time.LocalDate today) {
+    if (today == null) {
+      return sql;
+    }
+    Matcher m = CURRENT_DATE.matcher(sql);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      boolean inString = QueryBuilder.countQuotes(sql, m.start()) % 2 == 1;
+      m.appendReplacement(out, inString ? m.group() : "DATE '" + today + "'");
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** The question cannot be answered from the semantic model as read. */

@@ -54,6 +54,9 @@ public final class QuestionInterpreter {
   private static final Set<String> ROW_WORDS =
       Set.of("top", "which", "what", "each", "per", "by", "every", "bottom", "best", "worst");
 
+  private static final Set<String> AUXILIARIES =
+      Set.of("were", "was", "been", "is", "are", "be", "being", "get", "got");
+
   private static final Set<String> COUNT_WORDS =
       Set.of("how many", "number of", "count of", "count");
   private static final Set<String> AVERAGE_WORDS = Set.of("average", "avg", "mean");
@@ -186,6 +189,10 @@ public final class QuestionInterpreter {
         }
         return;
       }
+      if (!metricRefs.isEmpty() && m.start() > 0 && tokens.get(m.start() - 1).equals("and")) {
+        addMetric(metricRefs.get(0).metric(), m); // "revenue and tickets": both are asked for
+        return;
+      }
       if (!metricRefs.isEmpty() && metrics.contains(metricRefs.get(0).metric())) {
         addMetric(metricRefs.get(0).metric(), m);
         return;
@@ -231,11 +238,15 @@ public final class QuestionInterpreter {
             m);
         return;
       }
+      if (!values.isEmpty() && models.isEmpty() && verbOfTimeDimension(m, values)) {
+        return; // "orders were placed last month": the verb of the order date, not a status
+      }
       if (!values.isEmpty() && models.isEmpty()) {
         valueMentions.add(m);
         return;
       }
-      if (!only(targets, DimensionRef.class).isEmpty() || !columns.isEmpty()) {
+      if (models.isEmpty()
+          && (!only(targets, DimensionRef.class).isEmpty() || !columns.isEmpty())) {
         dimensionMentions.add(m);
         columns.stream()
             .filter(
@@ -252,6 +263,46 @@ public final class QuestionInterpreter {
       if (!models.isEmpty()) {
         modelMentions.add(m);
       }
+    }
+
+    private boolean qualifiesNextMention(Mention m, String model) {
+      for (Mention next : dimensionMentions) {
+        if (next.start() == m.end()) {
+          for (Target t : next.targets()) {
+            if (t instanceof DimensionRef d && d.model().equals(model)
+                || t instanceof ColumnRef c && c.model().equals(model)) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether a value follows an auxiliary ("were placed") and names what a time column of its
+     * model records ("Day the order was placed"): then it is the verb of the date, not a filter.
+     */
+    boolean verbOfTimeDimension(Mention m, List<ValueRef> values) {
+      if (m.start() == 0 || !AUXILIARIES.contains(tokens.get(m.start() - 1))) {
+        return false;
+      }
+      for (ValueRef value : values) {
+        var model = layer.model(value.model());
+        if (model.isEmpty()) {
+          continue;
+        }
+        for (var dimension : model.get().dimensions().values()) {
+          ColumnSpec column = model.get().columns().get(dimension.name());
+          if (dimension.time()
+              && column != null
+              && column.getDescription() != null
+              && Words.tokens(column.getDescription()).contains(Words.key(value.value()))) {
+            return true;
+          }
+        }
+      }
+      return false;
     }
 
     void addMetric(String metric, Mention m) {
@@ -323,6 +374,9 @@ public final class QuestionInterpreter {
       }
       for (Mention m : modelMentions) {
         String model = only(m.targets(), ModelRef.class).get(0).model();
+        if (qualifiesNextMention(m, model)) {
+          continue; // "customer segment": the model names whose segment, not a grouping
+        }
         boolean grouping =
             groupWord(m)
                 || (m.start() > 0
@@ -372,11 +426,16 @@ public final class QuestionInterpreter {
                   null,
                   parts[1].replace('_', ' ') + " " + c.phrase()));
           groupBy.remove(nearestColumn); // compared, not grouped by
-        } else {
+        } else if (!groupBy.isEmpty()) {
           String metric = nearestMetric != null ? nearestMetric : metrics.get(0);
           havings.add(
               new Condition(
                   null, metric, c.operator(), List.of(c.value()), null, metric + " " + c.phrase()));
+        } else {
+          clarifications.add(
+              "\""
+                  + c.phrase().trim()
+                  + "\" of what? Name the amount it applies to, such as net amount");
         }
       }
       String resolvedBase = reachableBase(base, groupBy, filters);
@@ -433,6 +492,9 @@ public final class QuestionInterpreter {
         return base;
       }
       String first = metrics.get(0);
+      if (first.matches("(count|avg|sum):.*")) {
+        return base; // computed from the very column or table named: no other reading
+      }
       List<String> words = Words.tokens(metricPhrases.getOrDefault(first, first));
       List<String> alternatives = new ArrayList<>();
       layer.metrics().forEach(m -> alternatives.add(m.name()));

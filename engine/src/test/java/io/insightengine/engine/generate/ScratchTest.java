@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScratchTest {
@@ -21,19 +23,29 @@ class ScratchTest {
             .ofType(SemanticModel.class)
             .get(0);
     SemanticLayer layer = new SemanticLayer(sm.getSpec());
+    layer.lexicon().addValues("orders", "country", List.of("Germany", "Japan", "United States"));
     QuestionInterpreter interpreter =
         new QuestionInterpreter(
             new TimeExpressions(
                 Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC)));
     OfflineSemanticGenerator gen = new OfflineSemanticGenerator();
-    for (String q :
-        System.getProperty(
-                "qs",
-                "How many orders were placed last month?|What is our revenue by region this year?|Which 10 products sold the most units?|Average order value per sales channel|monthly revenue in 2025|How many customers do we have in each segment?|gross margin by product category|payment failure rate by payment method|open tickets by priority|revenue in EMEA last quarter|Which region had the most revenue in 2025?|revenue by country with revenue above 100000|How many orders over 500 were shipped?")
-            .split("\\|")) {
+    List<String> all = new ArrayList<>();
+    if (System.getProperty("qs") != null) {
+      all.addAll(List.of(System.getProperty("qs").split("\\|")));
+    } else {
+      new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+          .readTree(new java.io.File("src/test/resources/eval/questions.yaml"))
+          .path("questions")
+          .forEach(n -> all.add(n.path("question").asText()));
+    }
+    System.out.println(
       Intent intent = interpreter.interpret(q, layer);
-      System.out.println("Q: " + q + "\n  intent: " + intent);
-      System.out.println("  -> " + gen.generate(new GenerationRequest(q, intent, layer)));
+      System.out.println(
+          "Q: " + q + (System.getProperty("intent") != null ? "\n  intent: " + intent : ""));
+      System.out.println(
+          "  -> "
+              + gen.generate(
+                  new GenerationRequest(q, intent, layer, java.time.LocalDate.of(2026, 11, 23))));
     }
   }
 }

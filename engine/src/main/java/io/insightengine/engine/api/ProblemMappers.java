@@ -1,0 +1,79 @@
+package io.insightengine.engine.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.insightengine.engine.pipeline.PipelineException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as application/problem+json with the correlation ID; none is swallowed. */
+public class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response pipeline(PipelineException e, ContainerRequestContext request, UriInfo uri) {
+    return problem(e.type(), title(e.status()), e.status(), e.getMessage(), request, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response badJson(JsonProcessingException e, ContainerRequestContext request, UriInfo uri) {
+    return problem(
+        "invalid-body",
+        "Bad Request",
+        400,
+        "the request body is not valid JSON: " + e.getOriginalMessage(),
+        request,
+        uri);
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, ContainerRequestContext request, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    return problem("http-" + status, title(status), status, e.getMessage(), request, uri);
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e, ContainerRequestContext request, UriInfo uri) {
+    String id = CorrelationId.of(request);
+    LOG.errorf(e, "unexpected error in request %s", id);
+    return problem(
+        "internal-error",
+        "Internal Server Error",
+        500,
+        "an unexpected error occurred; quote correlation ID " + id + " when reporting it",
+        request,
+        uri);
+  }
+
+  static Response problem(
+      String type,
+      String title,
+      int status,
+      String detail,
+      ContainerRequestContext request,
+      UriInfo uri) {
+    Problem body =
+        new Problem(
+            Problem.TYPE_BASE + type,
+            title,
+            status,
+            detail,
+            uri == null ? null : uri.getPath(),
+            CorrelationId.of(request));
+    return Response.status(status)
+        .type(Problem.MEDIA_TYPE)
+        .entity(body)
+        .header(CorrelationId.HEADER, body.correlationId())
+        .build();
+  }
+
+  private static String title(int status) {
+    Response.Status known = Response.Status.fromStatusCode(status);
+    return known != null
+        ? known.getReasonPhrase()
+        : status == 422 ? "Unprocessable Content" : "Error";
+  }
+}

@@ -1,0 +1,37 @@
+package io.insightengine.engine.bundle;
+
+import io.insightengine.api.v1alpha1.policy.DataPolicy;
+import io.insightengine.api.v1alpha1.project.Project;
+import io.insightengine.api.v1alpha1.training.TrainingPair;
+import io.insightengine.engine.semantic.SemanticLayer;
+import java.util.List;
+
+/**
+ * One project as the engine serves it: its CR, compiled semantic layer, policies, training pairs.
+ */
+public record ProjectRuntime(
+    Project project,
+    SemanticLayer semantics,
+    List<DataPolicy> policies,
+    List<TrainingPair> trainingPairs) {
+  public String name() {
+    return project.getMetadata().getName();
+  }
+
+  public int maxRows() {
+    var limits = project.getSpec().getLimits();
+    return limits != null && limits.getMaxRows() != null ? limits.getMaxRows() : 1000;
+  }
+
+  public java.time.Duration queryTimeout() {
+    var limits = project.getSpec().getLimits();
+    String timeout =
+        limits != null && limits.getQueryTimeout() != null ? limits.getQueryTimeout() : "30s";
+    return Durations.parse(timeout);
+  }
+
+  public Long maxPlanCost() {
+    var limits = project.getSpec().getLimits();
+    return limits == null ? null : limits.getMaxPlanCost();
+  }
+}

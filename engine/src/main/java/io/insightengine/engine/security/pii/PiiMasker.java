@@ -1,0 +1,146 @@
+package io.insightengine.engine.security.pii;
+
+import io.insightengine.api.v1alpha1.semantic.PiiClass;
+import java.math.BigInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks personal data in text: e-mail addresses, US social security numbers, card numbers (only
+ * digit runs that pass the Luhn check, so order numbers stay readable), international phone numbers
+ * and IBANs (only those with a valid mod-97 checksum). Used on query results and on anything
+ * logged. Values of columns the semantic model tags with a PII class are masked by class whatever
+ * they look like.
+ */
+public final class PiiMasker {
+  private static final Pattern EMAIL =
+      Pattern.compile("\\b([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})\\b");
+  private static final Pattern SSN = Pattern.compile("\\b\\d{3}-\\d{2}-(\\d{4})\\b");
+  private static final Pattern CARD = Pattern.compile("\\b(?:\\d[ -]?){12,18}\\d\\b");
+  private static final Pattern PHONE =
+      Pattern.compile("\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,4}\\)?){2,5}");
+  private static final Pattern IBAN =
+      Pattern.compile("\\b([A-Z]{2})(\\d{2})((?:[ ]?[A-Z0-9]){11,30})\\b");
+
+  /** Masks every kind of PII found in {@code text}. */
+  public String mask(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String out =
+        replace(
+            IBAN,
+            text,
+            m ->
+                validIban(m.group())
+                    ? m.group(1) + "**" + stars(m.group(3).replace(" ", ""), 4)
+                    : m.group());
+    out = replace(EMAIL, out, m -> m.group(1) + "***@" + m.group(2));
+    out = replace(SSN, out, m -> "***-**-" + m.group(1));
+    out =
+        replace(
+            CARD,
+            out,
+            m ->
+                luhn(m.group())
+                    ? "**** **** **** "
+                        + digits(m.group()).substring(digits(m.group()).length() - 4)
+                    : m.group());
+    out =
+        replace(
+            PHONE,
+            out,
+            m -> {
+              String digits = digits(m.group());
+              return digits.length() < 8
+                  ? m.group()
+                  : "+" + "*".repeat(digits.length() - 2) + digits.substring(digits.length() - 2);
+            });
+    return out;
+  }
+
+  /** Masks a value of a column tagged with {@code pii}, whatever it looks like. */
+  public String mask(String value, PiiClass pii) {
+    if (value == null || pii == null || pii == PiiClass.NONE) {
+      return value;
+    }
+    return switch (pii) {
+      case NAME -> maskWords(value);
+      case EMAIL, PHONE, NATIONAL_ID, CREDIT_CARD, IBAN -> {
+        String masked = mask(value);
+        yield masked.equals(value)
+            ? "*".repeat(Math.max(4, value.length() - 4)) + last(value, 4)
+            : masked;
+      }
+      default -> "*".repeat(Math.min(8, value.length()));
+    };
+  }
+
+  private static String maskWords(String value) {
+    StringBuilder out = new StringBuilder();
+    for (String word : value.split(" ")) {
+      if (!word.isEmpty()) {
+        out.append(out.length() == 0 ? "" : " ").append(word.charAt(0)).append("***");
+      }
+    }
+    return out.toString();
+  }
+
+  private static String last(String value, int n) {
+    return value.length() <= n ? "" : value.substring(value.length() - n);
+  }
+
+  private static String stars(String value, int keep) {
+    return "*".repeat(Math.max(0, value.length() - keep))
+        + value.substring(Math.max(0, value.length() - keep));
+  }
+
+  private interface Replacement {
+    String apply(Matcher m);
+  }
+
+  private static String replace(Pattern pattern, String text, Replacement replacement) {
+    Matcher m = pattern.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(m)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String digits(String text) {
+    return text.replaceAll("\\D", "");
+  }
+
+  /** The Luhn checksum card numbers carry. */
+  static boolean luhn(String text) {
+    String digits = digits(text);
+    if (digits.length() < 13 || digits.length() > 19) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int d = digits.charAt(digits.length() - 1 - i) - '0';
+      if (i % 2 == 1) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
+        }
+      }
+      sum += d;
+    }
+    return sum % 10 == 0;
+  }
+
+  /** ISO 13616 mod-97 check. */
+  static boolean validIban(String text) {
+    String iban = text.replace(" ", "");
+    String rearranged = iban.substring(4) + iban.substring(0, 4);
+    StringBuilder numeric = new StringBuilder();
+    for (char ch : rearranged.toCharArray()) {
+      numeric.append(Character.isLetter(ch) ? String.valueOf(ch - 'A' + 10) : String.valueOf(ch));
+    }
+    return new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+  }
+}
