@@ -38,7 +38,7 @@ class ScratchTest {
           .path("questions")
           .forEach(n -> all.add(n.path("question").asText()));
     }
-    System.out.println(
+    for (String q : all) {
       Intent intent = interpreter.interpret(q, layer);
       System.out.println(
           "Q: " + q + (System.getProperty("intent") != null ? "\n  intent: " + intent : ""));
