@@ -29,7 +29,7 @@ class PiiMaskerTest {
 
   @Test
   void masksInternationalPhoneNumbers() {
-    assertThat(masker.mask("+49 30 1234567")).isEqualTo("+*******67");
+    assertThat(masker.mask("+49 30 1234567")).isEqualTo("+" + "*".repeat(9) + "67");
     assertThat(masker.mask("+1 (415) 555-0199")).endsWith("99").doesNotContain("555");
   }
 
