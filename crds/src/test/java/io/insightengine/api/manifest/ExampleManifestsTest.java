@@ -42,12 +42,17 @@ class ExampleManifestsTest {
 
     assertThat(quickstart.ofType(InsightEngine.class)).hasSize(1);
     assertThat(quickstart.ofType(Project.class)).hasSize(1);
-    assertThat(quickstart.ofType(SemanticModel.class)).hasSize(1);
+    // One SemanticModel compiled from dbt (reviewed and committed), one hand-written over it.
+    assertThat(quickstart.ofType(SemanticModel.class)).hasSize(2);
     assertThat(quickstart.ofType(DataPolicy.class)).hasSizeGreaterThanOrEqualTo(2);
     assertThat(quickstart.ofType(TrainingPair.class)).hasSizeGreaterThanOrEqualTo(10);
     assertThat(quickstart.ofType(DbtRun.class)).hasSize(1);
 
-    SemanticModel model = quickstart.ofType(SemanticModel.class).get(0);
+    SemanticModel model =
+        quickstart.ofType(SemanticModel.class).stream()
+            .filter(m -> m.getMetadata().getName().equals("shop-warehouse"))
+            .findFirst()
+            .orElseThrow();
     assertThat(model.getSpec().getMetrics()).isNotEmpty();
     assertThat(model.getSpec().getGlossary()).isNotEmpty();
     assertThat(model.getSpec().getModels())
