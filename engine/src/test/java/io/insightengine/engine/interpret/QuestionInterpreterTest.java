@@ -2,8 +2,7 @@ package io.insightengine.engine.interpret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.insightengine.api.manifest.ManifestLoader;
-import io.insightengine.api.v1alpha1.semantic.SemanticModel;
+import io.insightengine.engine.bundle.ConfigBundleCompiler;
 import io.insightengine.engine.semantic.SemanticLayer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,12 +22,13 @@ class QuestionInterpreterTest {
 
   @BeforeAll
   static void loadQuickstart() throws Exception {
-    SemanticModel model =
-        new ManifestLoader()
-            .loadDirectory(Path.of("../examples/quickstart"))
-            .ofType(SemanticModel.class)
-            .get(0);
-    layer = new SemanticLayer(model.getSpec());
+    // The engine's view: the dbt-compiled model with the hand-written one laid over it.
+    layer =
+        new ConfigBundleCompiler()
+            .compile(Path.of("../examples/quickstart"))
+            .defaultProject()
+            .orElseThrow()
+            .semantics();
     layer.lexicon().addValues("orders", "country", List.of("Germany", "Japan"));
   }
 

@@ -1,0 +1,100 @@
+package io.insightengine.engine.api;
+
+import io.insightengine.engine.history.QueryHistory;
+import io.insightengine.engine.pipeline.Answer;
+import io.insightengine.engine.pipeline.PipelineException;
+import io.insightengine.engine.pipeline.QueryPipeline;
+import io.insightengine.engine.security.Principal;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The NL-to-SQL API. Thin: every decision is the pipeline's. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "questions")
+public class QueryResource {
+  private final QueryPipeline pipeline;
+  private final QueryHistory history;
+
+  public QueryResource(QueryPipeline pipeline, QueryHistory history) {
+    this.pipeline = pipeline;
+    this.history = history;
+  }
+
+  /** A question, and the project it is about (optional when the engine serves one project). */
+  public record QuestionRequest(String question, String project) {}
+
+  /** Caller-supplied SQL to run through the same checks as generated SQL. */
+  public record SqlRequest(String sql, String project) {}
+
+  @POST
+  @Path("/ask")
+  @Operation(summary = "Answer a question: SQL, rows and an explanation (all 7 stages)")
+  public Answer ask(QuestionRequest request, @Context ContainerRequestContext context) {
+    return pipeline.ask(
+        question(request), request.project(), true, principal(), CorrelationId.of(context));
+  }
+
+  @POST
+  @Path("/generate-sql")
+  @Operation(summary = "Public: SQL and its explanation for a question, without running it")
+  public Answer generateSql(QuestionRequest request, @Context ContainerRequestContext context) {
+    return pipeline.ask(
+        question(request), request.project(), false, principal(), CorrelationId.of(context));
+  }
+
+  @POST
+  @Path("/sql/generate")
+  @Operation(summary = "SQL and its explanation for a question, without running it")
+  public Answer sqlGenerate(QuestionRequest request, @Context ContainerRequestContext context) {
+    return pipeline.ask(
+        question(request), request.project(), false, principal(), CorrelationId.of(context));
+  }
+
+  @POST
+  @Path("/sql/execute")
+  @Operation(
+      summary = "Run caller-supplied SQL through the firewall, limits, masking and execution")
+  public Answer execute(SqlRequest request, @Context ContainerRequestContext context) {
+    if (request == null || request.sql() == null || request.sql().isBlank()) {
+      throw new PipelineException("invalid-sql", 400, "sql must not be empty");
+    }
+    return pipeline.executeSql(
+        request.sql(), request.project(), principal(), CorrelationId.of(context));
+  }
+
+  @GET
+  @Path("/sql/history")
+  @Operation(summary = "The most recent questions and queries, newest first")
+  public List<QueryHistory.Entry> history(
+      @QueryParam("project") String project, @QueryParam("limit") @DefaultValue("50") int limit) {
+    if (limit < 1 || limit > 500) {
+      throw new PipelineException("invalid-limit", 400, "limit must be between 1 and 500");
+    }
+    return history.recent(project, limit);
+  }
+
+  private static String question(QuestionRequest request) {
+    if (request == null || request.question() == null || request.question().isBlank()) {
+      throw new PipelineException("invalid-question", 400, "question must not be empty");
+    }
+    return request.question();
+  }
+
+  /** Authentication arrives with the security issue; until then every caller is anonymous. */
+  private static Principal principal() {
+    return Principal.ANONYMOUS;
+  }
+}

@@ -1,0 +1,257 @@
+package io.insightengine.engine.pipeline;
+
+import io.insightengine.engine.bundle.ConfigBundle;
+import io.insightengine.engine.bundle.ConfigBundleHolder;
+import io.insightengine.engine.bundle.ProjectRuntime;
+import io.insightengine.engine.generate.GenerationRequest;
+import io.insightengine.engine.generate.GenerationResult;
+import io.insightengine.engine.history.QueryHistory;
+import io.insightengine.engine.interpret.Intent;
+import io.insightengine.engine.security.Principal;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * The 7-stage pipeline: interpret, generate, validate, optimize, sanitize, execute, explain. Each
+ * stage is timed (returned in the answer and exported as {@code insight_pipeline_stage_seconds}).
+ * Caller-supplied SQL goes through exactly the same validate, optimize and sanitize stages as
+ * generated SQL: there is no path around the firewall.
+ */
+@ApplicationScoped
+public class QueryPipeline {
+  private final ConfigBundleHolder bundles;
+  private final InterpretStage interpret;
+  private final GenerateStage generate;
+  private final ValidateStage validate;
+  private final OptimizeStage optimize;
+  private final SanitizeStage sanitize;
+  private final ExecuteStage execute;
+  private final ExplainStage explain;
+  private final QueryHistory history;
+  private final MeterRegistry metrics;
+
+  public QueryPipeline(
+      ConfigBundleHolder bundles,
+      InterpretStage interpret,
+      GenerateStage generate,
+      ValidateStage validate,
+      OptimizeStage optimize,
+      SanitizeStage sanitize,
+      ExecuteStage execute,
+      ExplainStage explain,
+      QueryHistory history,
+      MeterRegistry metrics) {
+    this.bundles = bundles;
+    this.interpret = interpret;
+    this.generate = generate;
+    this.validate = validate;
+    this.optimize = optimize;
+    this.sanitize = sanitize;
+    this.execute = execute;
+    this.explain = explain;
+    this.history = history;
+    this.metrics = metrics;
+  }
+
+  /** A question; {@code run} executes the SQL, otherwise only SQL and explanation come back. */
+  public Answer ask(
+      String question, String projectName, boolean run, Principal principal, String correlationId) {
+    ProjectRuntime project = project(projectName);
+    StageTimings timings = new StageTimings();
+    String sql = null;
+    String generator = null;
+    try {
+      Intent intent = timed("interpret", timings, () -> interpret.interpret(question, project));
+      GenerationResult generated =
+          timed(
+              "generate",
+              timings,
+              () ->
+                  generate.generate(
+                      new GenerationRequest(
+                          question, intent, project.semantics(), interpret.today())));
+      if (generated instanceof GenerationResult.NeedsClarification clarification) {
+        Answer answer =
+            new Answer(
+                Answer.NEEDS_CLARIFICATION,
+                correlationId,
+                project.name(),
+                question,
+                null,
+                null,
+                clarification.message(),
+                null,
+                null,
+                null,
+                null,
+                clarification.candidates(),
+                timings.asMap());
+        record(answer, principal, null, null);
+        return answer;
+      }
+      GenerationResult.Generated result = (GenerationResult.Generated) generated;
+      generator = result.generator();
+      sql = result.sql();
+      Answer answer =
+          runSql(sql, project, run, principal, timings, intent, question, generator, correlationId);
+      record(answer, principal, answer.rows() == null ? null : answer.rows().size(), null);
+      return answer;
+    } catch (PipelineException e) {
+      history.record(
+          correlationId,
+          project.name(),
+          principal.name(),
+          question,
+          sql,
+          e.status() == 422 && e.type().startsWith("sql-refused") ? "refused" : "failed",
+          generator,
+          null,
+          timings.asMap(),
+          e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Caller-supplied SQL, through validate, optimize, sanitize, execute, explain. */
+  public Answer executeSql(
+      String sql, String projectName, Principal principal, String correlationId) {
+    ProjectRuntime project = project(projectName);
+    StageTimings timings = new StageTimings();
+    try {
+      Answer answer =
+          runSql(sql, project, true, principal, timings, null, null, null, correlationId);
+      record(answer, principal, answer.rows().size(), null);
+      return answer;
+    } catch (PipelineException e) {
+      history.record(
+          correlationId,
+          project.name(),
+          principal.name(),
+          null,
+          sql,
+          e.type().startsWith("sql-refused") ? "refused" : "failed",
+          null,
+          null,
+          timings.asMap(),
+          e.getMessage());
+      throw e;
+    }
+  }
+
+  private Answer runSql(
+      String sql,
+      ProjectRuntime project,
+      boolean run,
+      Principal principal,
+      StageTimings timings,
+      Intent intent,
+      String question,
+      String generator,
+      String correlationId) {
+    ValidateStage.Validated validated =
+        timed("validate", timings, () -> validate.validate(sql, project));
+    Select policed =
+        timed(
+            "sanitize",
+            timings,
+            () -> sanitize.applyPolicies(validated.select(), principal, project));
+    OptimizeStage.Optimized optimized =
+        timed("optimize", timings, () -> optimize.optimize(policed, project));
+    QueryResult result = null;
+    if (run) {
+      QueryResult raw = timed("execute", timings, () -> execute.execute(optimized.sql(), project));
+      result = timed("sanitize", timings, () -> sanitize.maskResult(raw, project));
+    }
+    QueryResult shown = result;
+    ExplainStage.Explanation explanation =
+        timed(
+            "explain",
+            timings,
+            () ->
+                intent != null
+                    ? explain.explain(intent, project, shown)
+                    : explain.explainSql(shown, validated.tables()));
+    return new Answer(
+        Answer.ANSWERED,
+        correlationId,
+        project.name(),
+        question,
+        optimized.sql(),
+        generator,
+        explanation.description(),
+        explanation.summary(),
+        result == null ? null : result.columns(),
+        result == null ? null : result.rows(),
+        result == null ? null : result.truncated(),
+        null,
+        timings.asMap());
+  }
+
+  private void record(Answer answer, Principal principal, Integer rows, String error) {
+    history.record(
+        answer.correlationId(),
+        answer.project(),
+        principal.name(),
+        answer.question(),
+        answer.sql(),
+        answer.status(),
+        answer.generator(),
+        rows,
+        answer.timingsMs(),
+        error);
+    metrics.counter("insight.pipeline.answers", "status", answer.status()).increment();
+  }
+
+  private ProjectRuntime project(String name) {
+    ConfigBundle bundle =
+        bundles
+            .current()
+            .orElseThrow(
+                () ->
+                    new PipelineException(
+                        "not-configured",
+                        503,
+                        "the engine has no valid configuration loaded"
+                            + bundles.lastError().map(e -> ": " + e).orElse("")));
+    if (name == null || name.isBlank()) {
+      return bundle
+          .defaultProject()
+          .orElseThrow(
+              () ->
+                  new PipelineException(
+                      "project-required",
+                      400,
+                      "name the project: this engine serves "
+                          + String.join(", ", bundle.projects().keySet())));
+    }
+    return bundle
+        .project(name)
+        .orElseThrow(
+            () ->
+                new PipelineException(
+                    "project-not-found",
+                    404,
+                    "no project "
+                        + name
+                        + "; this engine serves "
+                        + String.join(", ", bundle.projects().keySet())));
+  }
+
+  private <T> T timed(String stage, StageTimings timings, Supplier<T> work) {
+    long start = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      long nanos = System.nanoTime() - start;
+      timings.record(stage, nanos);
+      Timer.builder("insight.pipeline.stage")
+          .tag("stage", stage)
+          .register(metrics)
+          .record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.insightengine.engine.pipeline;
+
+import io.insightengine.engine.bundle.ProjectRuntime;
+import io.insightengine.engine.security.firewall.FirewallPolicy;
+import io.insightengine.engine.security.firewall.FirewallVerdict;
+import io.insightengine.engine.security.firewall.QueryFirewall;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.statement.select.Select;
+
+/**
+ * Stage 3: every query — generated or supplied by the caller — passes the query firewall for its
+ * project: one read-only SELECT over the project's semantic-model tables, no denied function, no
+ * system catalog. Refusals are HTTP 422 problems whose type names the reason.
+ */
+@ApplicationScoped
+public class ValidateStage {
+  private final QueryFirewall firewall = new QueryFirewall();
+  private final MeterRegistry metrics;
+
+  public ValidateStage(MeterRegistry metrics) {
+    this.metrics = metrics;
+  }
+
+  /** The parsed query and the tables it reads. */
+  public record Validated(Select select, List<String> tables) {}
+
+  public Validated validate(String sql, ProjectRuntime project) {
+    FirewallVerdict verdict =
+        firewall.check(sql, FirewallPolicy.forTables(project.semantics().tables()));
+    metrics.counter("insight.firewall.decisions", "reason", verdict.reason().name()).increment();
+    if (!verdict.allowed()) {
+      throw PipelineException.refused(
+          verdict.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), verdict.message());
+    }
+    return new Validated(verdict.select(), verdict.tables());
+  }
+}

@@ -1,0 +1,348 @@
+package io.insightengine.engine.security.firewall;
+
+import io.insightengine.engine.security.firewall.FirewallVerdict.Reason;
+import io.insightengine.engine.security.firewall.PostgresLexer.Kind;
+import io.insightengine.engine.security.firewall.PostgresLexer.Token;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * Stage 3's query firewall, fail-closed: what it cannot read is refused. Three layers:
+ *
+ * <ol>
+ *   <li>Lexical, with {@link PostgresLexer} (PostgreSQL's own rules for comments and quoting):
+ *       size, NUL bytes, exactly one statement, nesting depth; then over every code token — in any
+ *       subquery, CTE, CASE or ORDER BY alike — the statement must start as a query, no writing or
+ *       session keyword, no INTO, no locking clause, no denied function, no system catalog.
+ *   <li>Syntactic, with JSqlParser under a hard time budget (nested CASE and parentheses make its
+ *       parse time explode): it must parse, as one SELECT, whose every table is one of the semantic
+ *       model's.
+ *   <li>The database (not here): the execute stage runs as a SELECT-only role in a read-only
+ *       transaction.
+ * </ol>
+ */
+public final class QueryFirewall {
+  /** Functions that sleep, read or write files, leak or change server state, or reach out. */
+  public static final Set<String> DENIED_FUNCTIONS =
+      Set.of(
+          "pg_sleep",
+          "pg_sleep_for",
+          "pg_sleep_until",
+          "pg_read_file",
+          "pg_read_binary_file",
+          "pg_ls_dir",
+          "pg_ls_logdir",
+          "pg_ls_waldir",
+          "pg_ls_tmpdir",
+          "pg_ls_archive_statusdir",
+          "pg_stat_file",
+          "pg_file_write",
+          "pg_file_rename",
+          "pg_file_unlink",
+          "pg_logdir_ls",
+          "set_config",
+          "current_setting",
+          "pg_terminate_backend",
+          "pg_cancel_backend",
+          "pg_reload_conf",
+          "pg_rotate_logfile",
+          "pg_switch_wal",
+          "pg_promote",
+          "pg_create_restore_point",
+          "pg_start_backup",
+          "pg_stop_backup",
+          "pg_backup_start",
+          "pg_backup_stop",
+          "query_to_xml",
+          "query_to_xml_and_xmlschema",
+          "query_to_xmlschema",
+          "table_to_xml",
+          "table_to_xml_and_xmlschema",
+          "table_to_xmlschema",
+          "cursor_to_xml",
+          "cursor_to_xmlschema",
+          "schema_to_xml",
+          "schema_to_xml_and_xmlschema",
+          "schema_to_xmlschema",
+          "database_to_xml",
+          "database_to_xml_and_xmlschema",
+          "database_to_xmlschema",
+          "nextval",
+          "setval",
+          "currval",
+          "lastval",
+          "txid_current",
+          "pg_current_xact_id",
+          "pg_notify",
+          "pg_import_system_collations",
+          "copy",
+          "pg_execute_server_program");
+
+  /**
+   * Name prefixes of denied function families: large objects, dblink, advisory locks, replication.
+   */
+  public static final List<String> DENIED_PREFIXES =
+      List.of(
+          "lo_",
+          "dblink",
+          "pg_advisory_",
+          "pg_try_advisory_",
+          "pg_logical_",
+          "pg_replication_",
+          "pg_create_",
+          "pg_drop_",
+          "pg_read_",
+          "pg_write_",
+          "pg_ls_",
+          "pg_file_");
+
+  /** Keywords that only writing, DDL or session statements contain. */
+  private static final Set<String> WRITE_KEYWORDS =
+      Set.of(
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "MERGE",
+          "TRUNCATE",
+          "DROP",
+          "ALTER",
+          "CREATE",
+          "GRANT",
+          "REVOKE",
+          "COPY",
+          "CALL",
+          "EXECUTE",
+          "PREPARE",
+          "DEALLOCATE",
+          "LOCK",
+          "VACUUM",
+          "NOTIFY",
+          "LISTEN",
+          "UNLISTEN",
+          "REINDEX",
+          "CLUSTER",
+          "REFRESH",
+          "IMPORT",
+          "DISCARD",
+          "CHECKPOINT",
+          "LOAD",
+          "SECURITY",
+          "REASSIGN");
+
+  private static final Set<String> QUERY_STARTS = Set.of("SELECT", "WITH", "VALUES", "(");
+  private static final Set<String> CATALOG_SCHEMAS =
+      Set.of("pg_catalog", "information_schema", "pg_toast");
+
+  public FirewallVerdict check(String sql, FirewallPolicy policy) {
+    long start = System.nanoTime();
+    Verdict v = new Verdict(start);
+    if (sql == null || sql.isBlank()) {
+      return v.refuse(Reason.EMPTY, "the query is empty");
+    }
+    if (sql.length() > policy.maxLength()) {
+      return v.refuse(
+          Reason.TOO_LONG,
+          "the query is "
+              + sql.length()
+              + " characters long; at most "
+              + policy.maxLength()
+              + " are accepted");
+    }
+    if (sql.indexOf('\0') >= 0) {
+      return v.refuse(Reason.NUL_BYTE, "the query contains a NUL byte");
+    }
+    PostgresLexer.Result lexed = PostgresLexer.scan(sql);
+    if (!lexed.ok()) {
+      return v.refuse(Reason.LEXICAL_ERROR, lexed.error());
+    }
+    if (lexed.statements().isEmpty()) {
+      return v.refuse(Reason.EMPTY, "the query has no statement, only comments");
+    }
+    if (lexed.statements().size() > 1) {
+      return v.refuse(
+          Reason.MULTIPLE_STATEMENTS,
+          "only one statement is allowed; found " + lexed.statements().size());
+    }
+    if (lexed.maxDepth() > policy.maxNestingDepth()) {
+      return v.refuse(
+          Reason.TOO_DEEP,
+          "parentheses nest "
+              + lexed.maxDepth()
+              + " deep; at most "
+              + policy.maxNestingDepth()
+              + " are accepted");
+    }
+    List<Token> tokens = lexed.statements().get(0);
+    FirewallVerdict lexical = checkTokens(tokens, policy, v);
+    if (lexical != null) {
+      return lexical;
+    }
+
+    Statement statement;
+    try {
+      statement =
+          CCJSqlParserUtil.parse(
+              sql, parser -> parser.withTimeOut(policy.parseTimeout().toMillis()));
+    } catch (JSQLParserException e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.toLowerCase(Locale.ROOT).contains("time out")
+          || message.toLowerCase(Locale.ROOT).contains("timeout")) {
+        return v.refuse(
+            Reason.PARSE_TIMEOUT,
+            "the query took longer than " + policy.parseTimeout().toMillis() + " ms to parse");
+      }
+      return v.refuse(Reason.UNPARSEABLE, "the query cannot be parsed: " + firstLine(message));
+    } catch (RuntimeException | StackOverflowError e) {
+      return v.refuse(
+          Reason.UNPARSEABLE, "the query cannot be parsed: " + e.getClass().getSimpleName());
+    }
+    if (!(statement instanceof Select select)) {
+      return v.refuse(
+          Reason.NOT_A_SELECT, "only SELECT queries are allowed, not " + kind(statement));
+    }
+    Set<String> cteNames = new HashSet<>();
+    collectCteNames(select, cteNames);
+    List<String> tables = new ArrayList<>();
+    try {
+      for (String table : new TablesNamesFinder<Void>().getTables((Statement) select)) {
+        String name = unquote(table);
+        if (cteNames.contains(name)) {
+          continue;
+        }
+        String resolved = resolve(name, policy);
+        if (resolved == null) {
+          return v.refuse(
+              Reason.TABLE_NOT_ALLOWED,
+              "table " + table + " is not part of this project's semantic model");
+        }
+        if (!tables.contains(resolved)) {
+          tables.add(resolved);
+        }
+      }
+    } catch (UnsupportedOperationException e) {
+      return v.refuse(
+          Reason.UNPARSEABLE,
+          "the query uses a construct the firewall cannot inspect: " + e.getMessage());
+    }
+    return new FirewallVerdict(Reason.ALLOWED, "allowed", select, List.copyOf(tables), v.took());
+  }
+
+  /** The lexical layer over the code tokens; null when they pass. */
+  private FirewallVerdict checkTokens(List<Token> tokens, FirewallPolicy policy, Verdict v) {
+    Token first = tokens.get(0);
+    String firstWord = first.kind() == Kind.OPEN_PAREN ? "(" : first.upper();
+    if (!QUERY_STARTS.contains(firstWord) || first.kind() == Kind.QUOTED_IDENTIFIER) {
+      return v.refuse(Reason.NOT_A_SELECT, "only SELECT queries are allowed, not " + first.text());
+    }
+    boolean inWith = firstWord.equals("WITH");
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+      Token previous = i > 0 ? tokens.get(i - 1) : null;
+      boolean qualified =
+          previous != null && previous.kind() == Kind.OPERATOR && previous.text().equals(".");
+      if (t.kind() == Kind.WORD && !qualified) {
+        String word = t.upper();
+        if (word.equals("FOR")
+            && next != null
+            && next.kind() == Kind.WORD
+            && Set.of("UPDATE", "SHARE", "NO", "KEY").contains(next.upper())) {
+          return v.refuse(
+              Reason.LOCKING_CLAUSE, "locking clauses (FOR " + next.upper() + ") are not allowed");
+        }
+        if (word.equals("INTO")) {
+          return v.refuse(Reason.SELECT_INTO, "SELECT INTO and INSERT INTO are not allowed");
+        }
+        if (WRITE_KEYWORDS.contains(word)) {
+          return v.refuse(
+              inWith ? Reason.WRITABLE_CTE : Reason.NOT_A_SELECT,
+              word + " is not allowed: queries may only read");
+        }
+      }
+      if ((t.kind() == Kind.WORD || t.kind() == Kind.QUOTED_IDENTIFIER)) {
+        String name = t.text().toLowerCase(Locale.ROOT);
+        boolean call = next != null && next.kind() == Kind.OPEN_PAREN;
+        if (call && denied(name, policy)) {
+          return v.refuse(Reason.DENIED_FUNCTION, "function " + name + " is not allowed");
+        }
+        if (!policy.allowSystemCatalogs()
+            && !call
+            && (CATALOG_SCHEMAS.contains(name) || name.startsWith("pg_"))) {
+          return v.refuse(Reason.SYSTEM_CATALOG, "system catalogs (" + name + ") are not readable");
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean denied(String function, FirewallPolicy policy) {
+    return DENIED_FUNCTIONS.contains(function)
+        || policy.extraDeniedFunctions().contains(function)
+        || DENIED_PREFIXES.stream().anyMatch(function::startsWith);
+  }
+
+  private static void collectCteNames(Select select, Set<String> names) {
+    if (select.getWithItemsList() != null) {
+      for (WithItem<?> item : select.getWithItemsList()) {
+        names.add(
+            unquote(item.getAlias() != null ? item.getAlias().getName() : item.toString())
+                .toLowerCase(Locale.ROOT));
+      }
+    }
+  }
+
+  /** The allowed table a reference names, or null. */
+  private static String resolve(String table, FirewallPolicy policy) {
+    String name = table.toLowerCase(Locale.ROOT);
+    if (policy.allowedTables().contains(name)) {
+      return name;
+    }
+    if (!name.contains(".")) {
+      for (String schema : policy.searchSchemas()) {
+        if (policy.allowedTables().contains(schema + "." + name)) {
+          return schema + "." + name;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String unquote(String name) {
+    return name.replace("\"", "");
+  }
+
+  private static String kind(Statement statement) {
+    return statement.getClass().getSimpleName().toUpperCase(Locale.ROOT);
+  }
+
+  private static String firstLine(String message) {
+    return message.lines().findFirst().orElse(message);
+  }
+
+  /** Measures the time of one check. */
+  private static final class Verdict {
+    private final long start;
+
+    Verdict(long start) {
+      this.start = start;
+    }
+
+    Duration took() {
+      return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    FirewallVerdict refuse(Reason reason, String message) {
+      return new FirewallVerdict(reason, message, null, List.of(), took());
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package io.insightengine.engine.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The REST API on the embedded default: a real PostgreSQL loaded with the dbt-built demo warehouse,
+ * the quickstart bundle, "today" pinned to 2026-11-23.
+ */
+@QuarkusTest
+class QueryApiTest {
+  @Test
+  void answersAQuestionWithSqlRowsAndAnExplanation() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("question", "How many orders were placed last month?"))
+        .when()
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("answered"))
+        .body("project", equalTo("shop"))
+        .body("sql", containsString("marts.fct_orders"))
+        .body("sql", containsString("DATE '2026-10-01'"))
+        .body("rows.size()", equalTo(1))
+        .body("rows[0][0]", greaterThan(0))
+        .body("explanation", startsWith("Computed orders (number of orders placed"))
+        .body("explanation", containsString("last month (2026-10-01 to 2026-10-31)"))
+        .body("summary", notNullValue())
+        .body("timingsMs", hasKey("interpret"))
+        .body("timingsMs", hasKey("execute"))
+        .body("correlationId", notNullValue());
+  }
+
+  @Test
+  void generateSqlDoesNotRunIt() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("question", "revenue by region this year"))
+        .when()
+        .post("/api/v1/generate-sql")
+        .then()
+        .statusCode(200)
+        .body("sql", containsString("GROUP BY"))
+        .body("rows", nullValue())
+        .body("timingsMs", not(hasKey("execute")));
+  }
+
+  @Test
+  void anUnclearQuestionAsksInsteadOfGuessing() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("question", "How are we doing?"))
+        .when()
+        .post("/api/v1/sql/generate")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("needs_clarification"))
+        .body("sql", nullValue())
+        .body("clarifications.size()", greaterThan(0));
+  }
+
+  @Test
+  void callerSqlGoesThroughTheSameStagesAndGetsALimit() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "sql", "select region, count(*) as orders from marts.fct_orders group by region"))
+        .when()
+        .post("/api/v1/sql/execute")
+        .then()
+        .statusCode(200)
+        .body("sql", containsString("LIMIT 1000"))
+        .body("columns.name", hasItem("region"))
+        .body("rows.size()", equalTo(4));
+  }
+
+  @Test
+  void piiInResultsIsMasked() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "sql", "select email, phone from marts.dim_customers order by customer_id limit 5"))
+        .when()
+        .post("/api/v1/sql/execute")
+        .then()
+        .statusCode(200)
+        .body("rows.collect { it[0] }", everyItem(containsString("***@")))
+        .body("rows.collect { it[1] }", everyItem(startsWith("+*")));
+  }
+
+  @Test
+  void writesAreRefusedAsProblemJson() {
+    given()
+        .contentType(ContentType.JSON)
+        .header(CorrelationId.HEADER, "test-correlation-1")
+        .body(Map.of("sql", "delete from marts.fct_orders"))
+        .when()
+        .post("/api/v1/sql/execute")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .header(CorrelationId.HEADER, "test-correlation-1")
+        .body("type", startsWith("https://insight-engine.io/problems/sql-refused/"))
+        .body("status", equalTo(422))
+        .body("correlationId", equalTo("test-correlation-1"))
+        .body("detail", notNullValue());
+  }
+
+  @Test
+  void stackedStatementsAreRefused() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("sql", "select 1 from marts.fct_orders; drop table marts.fct_orders"))
+        .when()
+        .post("/api/v1/sql/execute")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void badRequestsAreProblems() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("question", ""))
+        .when()
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("question must not be empty"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("question", "orders", "project", "nope"))
+        .when()
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", containsString("no project nope"));
+    given()
+        .contentType(ContentType.JSON)
+        .body("{not json")
+        .when()
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void historyRecordsQuestionsAndOutcomes() {
+    given()
+        .contentType(ContentType.JSON)
+        .header(CorrelationId.HEADER, "history-check-1")
+        .body(Map.of("question", "How many customers do we have?"))
+        .when()
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(200);
+
+    given()
+        .when()
+        .get("/api/v1/sql/history?limit=20")
+        .then()
+        .statusCode(200)
+        .body("findAll { it.correlationId == 'history-check-1' }.status", hasItem("answered"))
+        .body("findAll { it.correlationId == 'history-check-1' }.rowCount", hasItem(1));
+  }
+
+  @Test
+  void healthMetricsAndOpenApiAreServed() {
+    given()
+        .when()
+        .get("/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.find { it.name == 'config-bundle' }.data.projects", equalTo("shop"));
+    given().when().get("/health/live").then().statusCode(200);
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("question", "orders by status"))
+        .when()
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(200);
+    given()
+        .when()
+        .get("/metrics")
+        .then()
+        .statusCode(200)
+        .body(containsString("insight_pipeline_stage_seconds_count{stage=\"interpret\""));
+    given()
+        .when()
+        .get("/openapi")
+        .then()
+        .statusCode(200)
+        .body(containsString("/api/v1/sql/execute"));
+  }
+}
