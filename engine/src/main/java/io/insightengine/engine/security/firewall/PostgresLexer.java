@@ -58,6 +58,7 @@ public final class PostgresLexer {
     List<Token> current = new ArrayList<>();
     int depth = 0;
     int maxDepth = 0;
+    int openCases = 0;
     boolean comments = false;
     int i = 0;
     int n = sql.length();
@@ -178,7 +179,16 @@ public final class PostgresLexer {
         while (j < n && (isIdentPart(sql.charAt(j)) || sql.charAt(j) == '$')) {
           j++;
         }
-        current.add(new Token(Kind.WORD, sql.substring(i, j), i));
+        String word = sql.substring(i, j);
+        current.add(new Token(Kind.WORD, word, i));
+        if (word.equalsIgnoreCase("CASE")) {
+          // Nested CASE costs a parser as much as nested parentheses: it counts as depth too.
+          openCases++;
+          maxDepth = Math.max(maxDepth, ++depth);
+        } else if (word.equalsIgnoreCase("END") && openCases > 0) {
+          openCases--;
+          depth--;
+        }
         i = j;
       } else if (Character.isDigit(c)
           || (c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1)))) {
