@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 ./mvnw -q -B -pl engine -am install -DskipTests
 ./mvnw -q -B -pl engine test-compile
 exec ./mvnw -q -B -pl engine exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
-  "-Dexec.args=-cp %classpath io.insightengine.engine.security.firewall.FirewallBenchmark ${1:-50}"
+  "-Dexec.args=-cp %classpath io.insightengine.engine.security.sql.FirewallBenchmark ${1:-50}"

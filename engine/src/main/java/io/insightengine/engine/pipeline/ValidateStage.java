@@ -1,9 +1,9 @@
 package io.insightengine.engine.pipeline;
 
 import io.insightengine.engine.bundle.ProjectRuntime;
-import io.insightengine.engine.security.firewall.FirewallPolicy;
-import io.insightengine.engine.security.firewall.FirewallVerdict;
-import io.insightengine.engine.security.firewall.QueryFirewall;
+import io.insightengine.engine.security.sql.FirewallPolicy;
+import io.insightengine.engine.security.sql.FirewallVerdict;
+import io.insightengine.engine.security.sql.QueryFirewall;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.insightengine.engine.security.firewall;
+package io.insightengine.engine.security.sql;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.insightengine.engine.security.firewall;
+package io.insightengine.engine.security.sql;
 
 import io.insightengine.engine.security.firewall.FirewallVerdict.Reason;
 import io.insightengine.engine.security.firewall.PostgresLexer.Kind;

@@ -1,4 +1,4 @@
-package io.insightengine.engine.security.firewall;
+package io.insightengine.engine.security.sql;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +12,8 @@ import java.util.Set;
  * The firewall corpus files: entries separated by a line "-- ----", attacks headed by "-- expect:".
  */
 final class Corpus {
-  static final Path ATTACKS = Path.of("src/test/resources/firewall/attacks.sql");
-  static final Path LEGITIMATE = Path.of("src/test/resources/firewall/legitimate.sql");
+  static final Path ATTACKS = Path.of("src/test/resources/sql-firewall/attacks.sql");
+  static final Path LEGITIMATE = Path.of("src/test/resources/sql-firewall/legitimate.sql");
 
   /** The demo warehouse's marts: what the quickstart's semantic model exposes. */
   static final Set<String> MARTS =

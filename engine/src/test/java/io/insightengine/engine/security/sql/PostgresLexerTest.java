@@ -1,4 +1,4 @@
-package io.insightengine.engine.security.firewall;
+package io.insightengine.engine.security.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
