@@ -359,6 +359,18 @@ public final class DbtManifestReader {
         unsupported = "filters, offsets or aliases on derived inputs";
       }
     }
+    return metric(m, measure, filters, numerator, denominator, inputs, unsupported);
+  }
+
+  /** A metric from its node and what the caller read of its type parameters. */
+  static DbtProject.Metric metric(
+      JsonNode m,
+      String measure,
+      List<String> filters,
+      String numerator,
+      String denominator,
+      List<String> inputs,
+      String unsupported) {
     String type = m.path("type").asText("");
     if (!List.of("simple", "ratio", "derived").contains(type)) {
       unsupported = type + " metrics";
@@ -373,7 +385,7 @@ public final class DbtManifestReader {
         filters,
         numerator,
         denominator,
-        text(params, "expr"),
+        text(m.path("type_params"), "expr"),
         inputs,
         unsupported);
   }

@@ -200,21 +200,12 @@ public final class DbtProjectFilesReader {
         unsupported = "filters, offsets or aliases on derived inputs";
       }
     }
-    String type = m.path("type").asText("");
-    if (!List.of("simple", "ratio", "derived").contains(type)) {
-      unsupported = type + " metrics";
-    }
-    return new DbtProject.Metric(
-        text(m, "name"),
-        text(m, "label"),
-        text(m, "description"),
-        type,
-        DbtManifestReader.meta(m),
+    return DbtManifestReader.metric(
+        m,
         nameOf(measure),
         filters,
         nameOf(params.path("numerator")),
         nameOf(params.path("denominator")),
-        text(params, "expr"),
         inputs,
         unsupported);
   }

@@ -59,8 +59,8 @@ public class QueryResource {
   @Path("/sql/generate")
   @Operation(summary = "SQL and its explanation for a question, without running it")
   public Answer sqlGenerate(QuestionRequest request, @Context ContainerRequestContext context) {
-    return pipeline.ask(
-        question(request), request.project(), false, principal(), CorrelationId.of(context));
+    // The same answer as the public endpoint; authentication will tell them apart.
+    return generateSql(request, context);
   }
 
   @POST

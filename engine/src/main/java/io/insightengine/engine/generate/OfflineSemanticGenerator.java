@@ -243,32 +243,11 @@ public final class OfflineSemanticGenerator implements SqlGenerator {
     }
 
     private String modelOf(String metric) {
-      if (metric.startsWith("count:")) {
-        return metric.substring(6);
+      String model = layer.modelOf(metric);
+      if (model == null) {
+        throw new CannotAnswer("I could not tell which table " + metric + " is computed on");
       }
-      if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
-        return metric.substring(4, metric.indexOf('.'));
-      }
-      if (metric.startsWith("measure:")) {
-        return layer.measure(metric.substring(8)).map(SemanticLayer.Measure::model).orElse(null);
-      }
-      MetricSpec spec =
-          layer
-              .metric(metric)
-              .map(SemanticLayer.Metric::spec)
-              .orElseThrow(() -> new CannotAnswer("unknown metric " + metric));
-      return switch (spec.getType()) {
-        case SIMPLE ->
-            layer
-                .measure(spec.getMeasure())
-                .map(SemanticLayer.Measure::model)
-                .orElseThrow(
-                    () ->
-                        new CannotAnswer(
-                            "metric " + metric + " uses the unknown measure " + spec.getMeasure()));
-        case RATIO -> modelOf(spec.getNumerator());
-        case DERIVED -> modelOf(spec.getMetrics().get(0));
-      };
+      return model;
     }
 
     private String label(String metric) {

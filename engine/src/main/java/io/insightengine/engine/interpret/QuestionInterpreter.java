@@ -570,30 +570,7 @@ public final class QuestionInterpreter {
     }
 
     String baseModel(String metric) {
-      if (metric.startsWith("count:")) {
-        return metric.substring(6);
-      }
-      if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
-        return metric.substring(4, metric.indexOf('.'));
-      }
-      if (metric.startsWith("measure:")) {
-        return layer.measure(metric.substring(8)).map(SemanticLayer.Measure::model).orElse(null);
-      }
-      return layer
-          .metric(metric)
-          .map(
-              m -> {
-                String measure = m.spec().getMeasure();
-                if (measure != null) {
-                  return layer.measure(measure).map(SemanticLayer.Measure::model).orElse(null);
-                }
-                String input =
-                    m.spec().getNumerator() != null
-                        ? m.spec().getNumerator()
-                        : m.spec().getMetrics().isEmpty() ? null : m.spec().getMetrics().get(0);
-                return input == null ? null : baseModel(input);
-              })
-          .orElse(null);
+      return layer.modelOf(metric);
     }
 
     private SemanticLayer.Dimension dimensionOf(String qualified) {

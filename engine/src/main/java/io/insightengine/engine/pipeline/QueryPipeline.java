@@ -90,7 +90,7 @@ public class QueryPipeline {
                 null,
                 clarification.candidates(),
                 timings.asMap());
-        record(answer, principal, null, null);
+        record(answer, principal, null);
         return answer;
       }
       GenerationResult.Generated result = (GenerationResult.Generated) generated;
@@ -98,20 +98,10 @@ public class QueryPipeline {
       sql = result.sql();
       Answer answer =
           runSql(sql, project, run, principal, timings, intent, question, generator, correlationId);
-      record(answer, principal, answer.rows() == null ? null : answer.rows().size(), null);
+      record(answer, principal, answer.rows() == null ? null : answer.rows().size());
       return answer;
     } catch (PipelineException e) {
-      history.record(
-          correlationId,
-          project.name(),
-          principal.name(),
-          question,
-          sql,
-          e.status() == 422 && e.type().startsWith("sql-refused") ? "refused" : "failed",
-          generator,
-          null,
-          timings.asMap(),
-          e.getMessage());
+      recordFailure(e, correlationId, project, principal, question, sql, generator, timings);
       throw e;
     }
   }
@@ -124,20 +114,10 @@ public class QueryPipeline {
     try {
       Answer answer =
           runSql(sql, project, true, principal, timings, null, null, null, correlationId);
-      record(answer, principal, answer.rows().size(), null);
+      record(answer, principal, answer.rows().size());
       return answer;
     } catch (PipelineException e) {
-      history.record(
-          correlationId,
-          project.name(),
-          principal.name(),
-          null,
-          sql,
-          e.type().startsWith("sql-refused") ? "refused" : "failed",
-          null,
-          null,
-          timings.asMap(),
-          e.getMessage());
+      recordFailure(e, correlationId, project, principal, null, sql, null, timings);
       throw e;
     }
   }
@@ -191,7 +171,31 @@ public class QueryPipeline {
         timings.asMap());
   }
 
-  private void record(Answer answer, Principal principal, Integer rows, String error) {
+  private void recordFailure(
+      PipelineException e,
+      String correlationId,
+      ProjectRuntime project,
+      Principal principal,
+      String question,
+      String sql,
+      String generator,
+      StageTimings timings) {
+    String status = e.type().startsWith("sql-refused") ? "refused" : "failed";
+    history.record(
+        correlationId,
+        project.name(),
+        principal.name(),
+        question,
+        sql,
+        status,
+        generator,
+        null,
+        timings.asMap(),
+        e.getMessage());
+    metrics.counter("insight.pipeline.answers", "status", status).increment();
+  }
+
+  private void record(Answer answer, Principal principal, Integer rows) {
     history.record(
         answer.correlationId(),
         answer.project(),
@@ -202,7 +206,7 @@ public class QueryPipeline {
         answer.generator(),
         rows,
         answer.timingsMs(),
-        error);
+        null);
     metrics.counter("insight.pipeline.answers", "status", answer.status()).increment();
   }
 

@@ -187,6 +187,33 @@ public final class SemanticLayer {
     return lexicon;
   }
 
+  /**
+   * The model a metric is computed on. Besides metric names, the interpreter's pseudo-metrics are
+   * understood: {@code count:<model>}, {@code avg:<model>.<column>}, {@code sum:<model>.<column>}
+   * and {@code measure:<measure>}. Null when unknown.
+   */
+  public String modelOf(String metric) {
+    if (metric.startsWith("count:")) {
+      return metric.substring(6);
+    }
+    if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
+      return metric.substring(4, metric.indexOf('.'));
+    }
+    if (metric.startsWith("measure:")) {
+      return measure(metric.substring(8)).map(Measure::model).orElse(null);
+    }
+    Metric m = metrics.get(metric);
+    if (m == null) {
+      return null;
+    }
+    MetricSpec spec = m.spec();
+    return switch (spec.getType()) {
+      case SIMPLE -> measure(spec.getMeasure()).map(Measure::model).orElse(null);
+      case RATIO -> spec.getNumerator() == null ? null : modelOf(spec.getNumerator());
+      case DERIVED -> spec.getMetrics().isEmpty() ? null : modelOf(spec.getMetrics().get(0));
+    };
+  }
+
   /** Every table the model exposes, schema-qualified as declared. */
   public List<String> tables() {
     return models.values().stream().map(Model::table).toList();

@@ -1,8 +1,8 @@
 package io.insightengine.engine.security.sql;
 
-import io.insightengine.engine.security.firewall.FirewallVerdict.Reason;
-import io.insightengine.engine.security.firewall.PostgresLexer.Kind;
-import io.insightengine.engine.security.firewall.PostgresLexer.Token;
+import io.insightengine.engine.security.sql.FirewallVerdict.Reason;
+import io.insightengine.engine.security.sql.PostgresLexer.Kind;
+import io.insightengine.engine.security.sql.PostgresLexer.Token;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
