@@ -32,9 +32,16 @@ public class OptimizeStage {
   /** The optimized SQL and the plan's estimated total cost. */
   public record Optimized(String sql, double planCost, boolean limitChanged) {}
 
-  public Optimized optimize(Select select, ProjectRuntime project) {
+  /**
+   * Bounds {@code select}; the plan's cost is checked only when the query is about to run ({@code
+   * willRun}): the ceiling protects the warehouse, and SQL that is only shown costs it nothing.
+   */
+  public Optimized optimize(Select select, ProjectRuntime project, boolean willRun) {
     boolean changed = enforceLimit(select, project.maxRows());
     String sql = select.toString();
+    if (!willRun) {
+      return new Optimized(sql, Double.NaN, changed);
+    }
     double cost = planCost(sql);
     Long ceiling = project.maxPlanCost();
     if (ceiling != null && cost > ceiling) {

@@ -140,7 +140,7 @@ public class QueryPipeline {
             timings,
             () -> sanitize.applyPolicies(validated.select(), principal, project));
     OptimizeStage.Optimized optimized =
-        timed("optimize", timings, () -> optimize.optimize(policed, project));
+        timed("optimize", timings, () -> optimize.optimize(policed, project, run));
     QueryResult result = null;
     if (run) {
       QueryResult raw = timed("execute", timings, () -> execute.execute(optimized.sql(), project));

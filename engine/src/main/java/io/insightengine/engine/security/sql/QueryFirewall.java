@@ -140,6 +140,19 @@ public final class QueryFirewall {
           "REASSIGN");
 
   private static final Set<String> QUERY_STARTS = Set.of("SELECT", "WITH", "VALUES", "(");
+
+  /**
+   * Threads the parser runs on, so its time budget can be enforced; shared, since JSqlParser would
+   * otherwise start and stop a thread for every query. Daemon threads: they never hold the JVM.
+   */
+  private static final java.util.concurrent.ExecutorService PARSERS =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "sql-firewall-parser");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private static final Set<String> CATALOG_SCHEMAS =
       Set.of("pg_catalog", "information_schema", "pg_toast");
 
@@ -192,7 +205,7 @@ public final class QueryFirewall {
     try {
       statement =
           CCJSqlParserUtil.parse(
-              sql, parser -> parser.withTimeOut(policy.parseTimeout().toMillis()));
+              sql, PARSERS, parser -> parser.withTimeOut(policy.parseTimeout().toMillis()));
     } catch (JSQLParserException e) {
       String message = String.valueOf(e.getMessage());
       if (message.toLowerCase(Locale.ROOT).contains("time out")
