@@ -53,21 +53,28 @@ public class QueryHistory {
     String insert =
         "insert into query_history (correlation_id, project, principal, question, sql, status,"
             + " generator, row_count, total_ms, stage_ms, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
-    try (Connection c = databases.app().getConnection();
-        PreparedStatement st = c.prepareStatement(insert)) {
-      st.setString(1, correlationId);
-      st.setString(2, project);
-      st.setString(3, principal);
-      st.setString(4, question);
-      st.setString(5, sql);
-      st.setString(6, status);
-      st.setString(7, generator);
-      st.setObject(8, rowCount);
-      st.setInt(
-          9, (int) Math.round(stageMs.values().stream().mapToDouble(Double::doubleValue).sum()));
-      st.setString(10, JSON.writeValueAsString(stageMs));
-      st.setString(11, error);
-      st.executeUpdate();
+    try (Connection c = databases.app().getConnection()) {
+      c.setAutoCommit(false);
+      try (var async = c.createStatement()) {
+        // History may lose its last entries in a crash; answers must not wait for a disk flush.
+        async.execute("SET LOCAL synchronous_commit = off");
+      }
+      try (PreparedStatement st = c.prepareStatement(insert)) {
+        st.setString(1, correlationId);
+        st.setString(2, project);
+        st.setString(3, principal);
+        st.setString(4, question);
+        st.setString(5, sql);
+        st.setString(6, status);
+        st.setString(7, generator);
+        st.setObject(8, rowCount);
+        st.setInt(
+            9, (int) Math.round(stageMs.values().stream().mapToDouble(Double::doubleValue).sum()));
+        st.setString(10, JSON.writeValueAsString(stageMs));
+        st.setString(11, error);
+        st.executeUpdate();
+      }
+      c.commit();
     } catch (SQLException | JsonProcessingException e) {
       // History must never fail the answer itself.
       LOG.warnf("could not record query history for %s: %s", correlationId, e.getMessage());
