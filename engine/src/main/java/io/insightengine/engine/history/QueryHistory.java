@@ -39,7 +39,57 @@ public class QueryHistory {
       String error,
       String createdAt) {}
 
+  /**
+   * Records off the request path: an answer never waits for its history row. One writer thread
+   * keeps rows in order; a full queue makes callers write themselves (back-pressure, nothing lost).
+   */
+  private final java.util.concurrent.ThreadPoolExecutor writer =
+      new java.util.concurrent.ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.LinkedBlockingQueue<>(10_000),
+          r -> {
+            Thread thread = new Thread(r, "query-history-writer");
+            thread.setDaemon(true);
+            return thread;
+          },
+          new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+
+  void drain(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event)
+      throws InterruptedException {
+    writer.shutdown();
+    writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   public void record(
+      String correlationId,
+      String project,
+      String principal,
+      String question,
+      String sql,
+      String status,
+      String generator,
+      Integer rowCount,
+      Map<String, Double> stageMs,
+      String error) {
+    writer.execute(
+        () ->
+            write(
+                correlationId,
+                project,
+                principal,
+                question,
+                sql,
+                status,
+                generator,
+                rowCount,
+                stageMs,
+                error));
+  }
+
+  private void write(
       String correlationId,
       String project,
       String principal,

@@ -176,6 +176,16 @@ class QueryApiTest {
         .then()
         .statusCode(200);
 
+    // History is written off the request path: wait for the row (at most 10 s).
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!given()
+            .when()
+            .get("/api/v1/sql/history?limit=20")
+            .asString()
+            .contains("history-check-1")
+        && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
     given()
         .when()
         .get("/api/v1/sql/history?limit=20")
