@@ -179,6 +179,9 @@ def main():
     write("raw_payments", ["payment_id", "order_id", "payment_date", "payment_method", "status", "amount",
                            "card_number", "iban"], payments)
 
+    # Clock times of tickets come from their own stream, so the other draws stay as they are.
+    clock = random.Random(20240102)
+    range_end = datetime.datetime.combine(END, datetime.time(23, 59))
     for ticket_id in range(1, 1801):
         order = rng.choice(orders) if rng.random() < 0.7 else None
         customer_id = order[1] if order else rng.choice(customers)[0]
@@ -188,18 +191,54 @@ def main():
         age = (END - opened).days
         status = rng.choices(["open", "pending", "solved", "closed"], [50, 30, 15, 5] if age < 14 else [3, 4, 38, 55])[0]
         hours = round(rng.lognormvariate(3, 0.9), 1) if status in ("solved", "closed") else None
-        closed = (opened + datetime.timedelta(hours=hours)).isoformat() if hours is not None else ""
-        if closed and closed > END.isoformat():
-            closed = END.isoformat()
         score = rng.choices(["1", "2", "3", "4", "5"], [5, 8, 17, 35, 35])[0] if status == "closed" and rng.random() < 0.7 else ""
-        tickets.append([ticket_id, customer_id, order[0] if order else "", opened.isoformat(), closed[:10],
-                        rng.choices(["email", "phone", "chat"], [45, 20, 35])[0],
-                        rng.choices(["low", "medium", "high", "urgent"], [35, 40, 18, 7])[0],
-                        rng.choice(["shipping", "billing", "product", "returns", "account"]), status,
-                        "" if hours is None else f"{hours:.1f}", score])
-    write("raw_support_tickets", ["ticket_id", "customer_id", "order_id", "opened_date", "closed_date", "channel",
-                                  "priority", "category", "status", "resolution_hours", "satisfaction_score"], tickets)
+        channel = rng.choices(["email", "phone", "chat"], [45, 20, 35])[0]
+        priority = rng.choices(["low", "medium", "high", "urgent"], [35, 40, 18, 7])[0]
+        category = rng.choice(["shipping", "billing", "product", "returns", "account"])
+        # Opened during support hours; solved a whole number of minutes later (hours has one decimal).
+        opened_at = datetime.datetime.combine(opened, datetime.time()) + \
+            datetime.timedelta(minutes=clock.randrange(7 * 60, 22 * 60))
+        closed_at = opened_at + datetime.timedelta(minutes=round(hours * 60)) if hours is not None else None
+        if closed_at is not None and closed_at > range_end:
+            status, closed_at, score = "pending", None, ""  # not solved yet when the data ends
+        tickets.append([ticket_id, customer_id, order[0] if order else "", timestamp(opened_at),
+                        timestamp(closed_at) if closed_at else "", channel, priority, category, status, score])
+    write("raw_support_tickets", ["ticket_id", "customer_id", "order_id", "opened_at", "closed_at", "channel",
+                                  "priority", "category", "status", "satisfaction_score"], tickets)
 
+    check(customers, payments)
+
+
+def timestamp(moment: datetime.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def luhn_valid(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def iban_valid(account: str) -> bool:
+    rearranged = account[4:] + account[:4]
+    return len(account) == IBAN_LENGTH[account[:2]] and int("".join(str(int(ch, 36)) for ch in rearranged)) % 97 == 1
+
+
+def check(customers, payments):
+    """Fails loudly if the generated identifiers are not what the engine's PII detection expects."""
+    for c in customers:
+        us = c[6] == "United States"
+        assert bool(c[5]) == us, f"customer {c[0]}: SSN only for US customers"
+        assert not us or (len(c[5]) == 11 and c[5][3] == "-" and c[5][6] == "-"), f"customer {c[0]}: SSN shape"
+        assert c[4].startswith("+"), f"customer {c[0]}: phone in international format"
+    for p in payments:
+        method, card, account = p[3], p[6], p[7]
+        assert (method == "credit_card") == bool(card), f"payment {p[0]}: card number only for cards"
+        assert not card or (len(card) == 16 and luhn_valid(card)), f"payment {p[0]}: card fails the Luhn check"
+        assert (method == "bank_transfer") == bool(account), f"payment {p[0]}: IBAN only for bank transfers"
+        assert not account or iban_valid(account), f"payment {p[0]}: IBAN fails the mod-97 check"
 
 if __name__ == "__main__":
     main()

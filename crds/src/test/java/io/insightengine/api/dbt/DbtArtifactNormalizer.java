@@ -61,8 +61,10 @@ final class DbtArtifactNormalizer {
     ObjectNode metadata = (ObjectNode) root.path("metadata");
     metadata.put("generated_at", FIXED_TIME);
     metadata.put("invocation_id", "");
-    if (metadata.has("invocation_started_at")) {
-      metadata.put("invocation_started_at", FIXED_TIME);
+    for (String time : List.of("invocation_started_at", "run_started_at")) { // the latter: dbt 1.11
+      if (metadata.has(time)) {
+        metadata.put(time, FIXED_TIME);
+      }
     }
     metadata.set("env", JsonNodeFactory.instance.objectNode());
     metadata.putNull("user_id");
