@@ -63,7 +63,8 @@ public class QueryHistory {
     writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
-  public void record(
+  /** What one request leaves in the history. */
+  public record Outcome(
       String correlationId,
       String project,
       String principal,
@@ -73,33 +74,13 @@ public class QueryHistory {
       String generator,
       Integer rowCount,
       Map<String, Double> stageMs,
-      String error) {
-    writer.execute(
-        () ->
-            write(
-                correlationId,
-                project,
-                principal,
-                question,
-                sql,
-                status,
-                generator,
-                rowCount,
-                stageMs,
-                error));
+      String error) {}
+
+  public void record(Outcome outcome) {
+    writer.execute(() -> write(outcome));
   }
 
-  private void write(
-      String correlationId,
-      String project,
-      String principal,
-      String question,
-      String sql,
-      String status,
-      String generator,
-      Integer rowCount,
-      Map<String, Double> stageMs,
-      String error) {
+  private void write(Outcome o) {
     String insert =
         "insert into query_history (correlation_id, project, principal, question, sql, status,"
             + " generator, row_count, total_ms, stage_ms, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
@@ -110,24 +91,25 @@ public class QueryHistory {
         async.execute("SET LOCAL synchronous_commit = off");
       }
       try (PreparedStatement st = c.prepareStatement(insert)) {
-        st.setString(1, correlationId);
-        st.setString(2, project);
-        st.setString(3, principal);
-        st.setString(4, question);
-        st.setString(5, sql);
-        st.setString(6, status);
-        st.setString(7, generator);
-        st.setObject(8, rowCount);
+        st.setString(1, o.correlationId());
+        st.setString(2, o.project());
+        st.setString(3, o.principal());
+        st.setString(4, o.question());
+        st.setString(5, o.sql());
+        st.setString(6, o.status());
+        st.setString(7, o.generator());
+        st.setObject(8, o.rowCount());
         st.setInt(
-            9, (int) Math.round(stageMs.values().stream().mapToDouble(Double::doubleValue).sum()));
-        st.setString(10, JSON.writeValueAsString(stageMs));
-        st.setString(11, error);
+            9,
+            (int) Math.round(o.stageMs().values().stream().mapToDouble(Double::doubleValue).sum()));
+        st.setString(10, JSON.writeValueAsString(o.stageMs()));
+        st.setString(11, o.error());
         st.executeUpdate();
       }
       c.commit();
     } catch (SQLException | JsonProcessingException e) {
       // History must never fail the answer itself.
-      LOG.warnf("could not record query history for %s: %s", correlationId, e.getMessage());
+      LOG.warnf("could not record query history for %s: %s", o.correlationId(), e.getMessage());
     }
   }
 

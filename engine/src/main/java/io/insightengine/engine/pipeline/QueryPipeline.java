@@ -182,31 +182,33 @@ public class QueryPipeline {
       StageTimings timings) {
     String status = e.type().startsWith("sql-refused") ? "refused" : "failed";
     history.record(
-        correlationId,
-        project.name(),
-        principal.name(),
-        question,
-        sql,
-        status,
-        generator,
-        null,
-        timings.asMap(),
-        e.getMessage());
+        new QueryHistory.Outcome(
+            correlationId,
+            project.name(),
+            principal.name(),
+            question,
+            sql,
+            status,
+            generator,
+            null,
+            timings.asMap(),
+            e.getMessage()));
     metrics.counter("insight.pipeline.answers", "status", status).increment();
   }
 
   private void record(Answer answer, Principal principal, Integer rows) {
     history.record(
-        answer.correlationId(),
-        answer.project(),
-        principal.name(),
-        answer.question(),
-        answer.sql(),
-        answer.status(),
-        answer.generator(),
-        rows,
-        answer.timingsMs(),
-        null);
+        new QueryHistory.Outcome(
+            answer.correlationId(),
+            answer.project(),
+            principal.name(),
+            answer.question(),
+            answer.sql(),
+            answer.status(),
+            answer.generator(),
+            rows,
+            answer.timingsMs(),
+            null));
     metrics.counter("insight.pipeline.answers", "status", answer.status()).increment();
   }
 
