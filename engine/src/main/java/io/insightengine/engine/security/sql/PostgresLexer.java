@@ -43,9 +43,13 @@ public final class PostgresLexer {
     }
   }
 
-  /** The outcome: statements (each a list of tokens), or the lexical error. */
-  public record Result(
-      List<List<Token>> statements, String error, int maxDepth, boolean hasComments) {
+  /**
+   * The outcome: statements (each a list of tokens), or the lexical error. {@code code} is the
+   * input with every comment blanked out where PostgreSQL sees one (same length, line breaks kept):
+   * the text a second parser must read, so that it cannot disagree with the database about what is
+   * a comment (JSqlParser does not nest block comments).
+   */
+  public record Result(List<List<Token>> statements, String error, int maxDepth, String code) {
     public boolean ok() {
       return error == null;
     }
@@ -59,7 +63,7 @@ public final class PostgresLexer {
     int depth = 0;
     int maxDepth = 0;
     int openCases = 0;
-    boolean comments = false;
+    char[] code = null; // a copy of the input with the comments blanked, made at the first comment
     int i = 0;
     int n = sql.length();
     while (i < n) {
@@ -67,17 +71,17 @@ public final class PostgresLexer {
       if (Character.isWhitespace(c)) {
         i++;
       } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        comments = true;
+        int start = i;
         while (i < n && sql.charAt(i) != '\n' && sql.charAt(i) != '\r') {
           i++;
         }
+        code = blank(code, sql, start, i);
       } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        comments = true;
         int level = 0;
         int start = i;
         while (true) {
           if (i + 1 >= n) {
-            return error("unterminated /* comment starting at offset " + start, maxDepth, comments);
+            return error("unterminated /* comment starting at offset " + start, maxDepth);
           }
           if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
             level++; // PostgreSQL nests block comments
@@ -86,6 +90,7 @@ public final class PostgresLexer {
             level--;
             i += 2;
             if (level == 0) {
+              code = blank(code, sql, start, i);
               break;
             }
           } else {
@@ -95,7 +100,7 @@ public final class PostgresLexer {
       } else if (c == '\'') {
         int end = standardString(sql, i + 1);
         if (end < 0) {
-          return error("unterminated string starting at offset " + i, maxDepth, comments);
+          return error("unterminated string starting at offset " + i, maxDepth);
         }
         current.add(new Token(Kind.STRING, sql.substring(i, end), i));
         i = end;
@@ -105,7 +110,7 @@ public final class PostgresLexer {
           && !wordBefore(sql, i)) {
         int end = escapeString(sql, i + 2);
         if (end < 0) {
-          return error("unterminated E'' string starting at offset " + i, maxDepth, comments);
+          return error("unterminated E'' string starting at offset " + i, maxDepth);
         }
         current.add(new Token(Kind.STRING, sql.substring(i, end), i));
         i = end;
@@ -115,7 +120,7 @@ public final class PostgresLexer {
           && !wordBefore(sql, i)) {
         int end = standardString(sql, i + 2);
         if (end < 0) {
-          return error("unterminated string starting at offset " + i, maxDepth, comments);
+          return error("unterminated string starting at offset " + i, maxDepth);
         }
         current.add(new Token(Kind.STRING, sql.substring(i, end), i));
         i = end;
@@ -125,14 +130,13 @@ public final class PostgresLexer {
           && (sql.charAt(i + 2) == '\'' || sql.charAt(i + 2) == '"')
           && !wordBefore(sql, i)) {
         // Unicode-escaped strings and identifiers: refused outright, their escapes hide words.
-        return error("U& escapes are not allowed (offset " + i + ")", maxDepth, comments);
+        return error("U& escapes are not allowed (offset " + i + ")", maxDepth);
       } else if (c == '"') {
         StringBuilder name = new StringBuilder();
         int j = i + 1;
         while (true) {
           if (j >= n) {
-            return error(
-                "unterminated quoted identifier starting at offset " + i, maxDepth, comments);
+            return error("unterminated quoted identifier starting at offset " + i, maxDepth);
           }
           if (sql.charAt(j) == '"') {
             if (j + 1 < n && sql.charAt(j + 1) == '"') {
@@ -165,8 +169,7 @@ public final class PostgresLexer {
           String tag = sql.substring(i, j + 1);
           int close = sql.indexOf(tag, j + 1);
           if (close < 0) {
-            return error(
-                "unterminated dollar-quoted string " + tag + " at offset " + i, maxDepth, comments);
+            return error("unterminated dollar-quoted string " + tag + " at offset " + i, maxDepth);
           }
           current.add(new Token(Kind.STRING, sql.substring(i, close + tag.length()), i));
           i = close + tag.length();
@@ -218,8 +221,7 @@ public final class PostgresLexer {
         current = new ArrayList<>();
         i++;
       } else if (c == '\\') {
-        return error(
-            "a backslash outside a string is not SQL (offset " + i + ")", maxDepth, comments);
+        return error("a backslash outside a string is not SQL (offset " + i + ")", maxDepth);
       } else {
         current.add(new Token(Kind.OPERATOR, String.valueOf(c), i));
         i++;
@@ -228,7 +230,18 @@ public final class PostgresLexer {
     if (!current.isEmpty()) {
       statements.add(current);
     }
-    return new Result(statements, null, maxDepth, comments);
+    return new Result(statements, null, maxDepth, code == null ? sql : new String(code));
+  }
+
+  /** Blanks {@code sql[from, to)} in {@code code} (copied from sql first), keeping line breaks. */
+  private static char[] blank(char[] code, String sql, int from, int to) {
+    char[] text = code != null ? code : sql.toCharArray();
+    for (int k = from; k < to; k++) {
+      if (text[k] != '\n' && text[k] != '\r') {
+        text[k] = ' ';
+      }
+    }
+    return text;
   }
 
   /** End (exclusive) of a standard string whose body starts at {@code i}; doubled quotes escape. */
@@ -278,7 +291,7 @@ public final class PostgresLexer {
     return Character.isLetterOrDigit(c) || c == '_' || c >= 0x80;
   }
 
-  private static Result error(String message, int maxDepth, boolean comments) {
-    return new Result(List.of(), message, maxDepth, comments);
+  private static Result error(String message, int maxDepth) {
+    return new Result(List.of(), message, maxDepth, null);
   }
 }

@@ -205,7 +205,9 @@ public final class QueryFirewall {
     try {
       statement =
           CCJSqlParserUtil.parse(
-              sql, PARSERS, parser -> parser.withTimeOut(policy.parseTimeout().toMillis()));
+              lexed.code(), // comments blanked where PostgreSQL sees them
+              PARSERS,
+              parser -> parser.withTimeOut(policy.parseTimeout().toMillis()));
     } catch (JSQLParserException e) {
       String message = String.valueOf(e.getMessage());
       if (message.toLowerCase(Locale.ROOT).contains("time out")

@@ -17,6 +17,16 @@ class PostgresLexerTest {
   }
 
   @Test
+  void theCodeTextBlanksCommentsWherePostgresSeesThem() {
+    String sql = "SELECT 1 /* a /* b */ ' */ , x -- y\nFROM t";
+    PostgresLexer.Result result = PostgresLexer.scan(sql);
+    assertThat(result.code()).hasSameSizeAs(sql);
+    assertThat(result.code())
+        .isEqualTo("SELECT 1 " + " ".repeat(17) + " , x " + " ".repeat(4) + "\nFROM t");
+    assertThat(PostgresLexer.scan("SELECT 1 FROM t").code()).isEqualTo("SELECT 1 FROM t");
+  }
+
+  @Test
   void anUnclosedNestedCommentIsAnError() {
     assertThat(PostgresLexer.scan("SELECT 1 /* /* */ ; DROP TABLE t").error())
         .startsWith("unterminated /* comment");
