@@ -9,6 +9,7 @@ import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
+import io.insightengine.engine.security.sql.FirewallPolicy;
 import io.insightengine.engine.semantic.SemanticLayer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,7 +76,11 @@ public final class ConfigBundleCompiler {
           loaded.ofType(TrainingPair.class).stream()
               .filter(p -> name.equals(p.getSpec().getProjectRef().getName()))
               .toList();
-      projects.put(name, new ProjectRuntime(project, new SemanticLayer(merged), policies, pairs));
+      SemanticLayer semantics = new SemanticLayer(merged);
+      projects.put(
+          name,
+          new ProjectRuntime(
+              project, semantics, policies, pairs, FirewallPolicy.forTables(semantics.tables())));
     }
     if (projects.isEmpty()) {
       throw new InvalidBundle(directory + " declares no Project", null);

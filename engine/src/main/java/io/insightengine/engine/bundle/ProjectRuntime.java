@@ -3,6 +3,7 @@ package io.insightengine.engine.bundle;
 import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
+import io.insightengine.engine.security.sql.FirewallPolicy;
 import io.insightengine.engine.semantic.SemanticLayer;
 import java.util.List;
 
@@ -13,7 +14,8 @@ public record ProjectRuntime(
     Project project,
     SemanticLayer semantics,
     List<DataPolicy> policies,
-    List<TrainingPair> trainingPairs) {
+    List<TrainingPair> trainingPairs,
+    FirewallPolicy firewallPolicy) {
   public String name() {
     return project.getMetadata().getName();
   }

@@ -3,7 +3,10 @@ package io.insightengine.engine.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.insightengine.engine.db.Databases;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +14,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.jboss.logging.Logger;
 
 /** The query history in the app database: every question and SQL run, with outcome and timings. */
@@ -41,26 +46,25 @@ public class QueryHistory {
 
   /**
    * Records off the request path: an answer never waits for its history row. One writer thread
-   * keeps rows in order; a full queue makes callers write themselves (back-pressure, nothing lost).
+   * takes what has queued up and inserts it as one batch in one transaction (under load, one round
+   * trip and one commit for many rows); a full queue makes callers write themselves (back-pressure,
+   * nothing lost).
    */
-  private final java.util.concurrent.ThreadPoolExecutor writer =
-      new java.util.concurrent.ThreadPoolExecutor(
-          1,
-          1,
-          0,
-          java.util.concurrent.TimeUnit.SECONDS,
-          new java.util.concurrent.LinkedBlockingQueue<>(10_000),
-          r -> {
-            Thread thread = new Thread(r, "query-history-writer");
-            thread.setDaemon(true);
-            return thread;
-          },
-          new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+  private static final int MAX_BATCH = 256;
 
-  void drain(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event)
-      throws InterruptedException {
-    writer.shutdown();
-    writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+  private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>(10_000);
+  private final Thread writer = new Thread(this::writeLoop, "query-history-writer");
+  private volatile boolean running = true;
+
+  void start(@Observes StartupEvent event) {
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  void drain(@Observes ShutdownEvent event) throws InterruptedException {
+    running = false;
+    writer.interrupt();
+    writer.join(10_000);
   }
 
   /** What one request leaves in the history. */
@@ -77,10 +81,35 @@ public class QueryHistory {
       String error) {}
 
   public void record(Outcome outcome) {
-    writer.execute(() -> write(outcome));
+    if (!queue.offer(outcome)) {
+      write(List.of(outcome));
+    }
   }
 
-  private void write(Outcome o) {
+  private void writeLoop() {
+    List<Outcome> batch = new ArrayList<>(MAX_BATCH);
+    while (running || !queue.isEmpty()) {
+      try {
+        if (batch.isEmpty()) {
+          Outcome first = running ? queue.take() : queue.poll();
+          if (first == null) {
+            break;
+          }
+          batch.add(first);
+        }
+        queue.drainTo(batch, MAX_BATCH - 1);
+        write(batch);
+        batch.clear();
+      } catch (InterruptedException e) {
+        // Shutting down: the loop writes what is left, then ends.
+      } catch (RuntimeException e) {
+        LOG.warnf("query history writer: %s", e.toString());
+        batch.clear();
+      }
+    }
+  }
+
+  private void write(List<Outcome> outcomes) {
     String insert =
         "insert into query_history (correlation_id, project, principal, question, sql, status,"
             + " generator, row_count, total_ms, stage_ms, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
@@ -91,25 +120,31 @@ public class QueryHistory {
         async.execute("SET LOCAL synchronous_commit = off");
       }
       try (PreparedStatement st = c.prepareStatement(insert)) {
-        st.setString(1, o.correlationId());
-        st.setString(2, o.project());
-        st.setString(3, o.principal());
-        st.setString(4, o.question());
-        st.setString(5, o.sql());
-        st.setString(6, o.status());
-        st.setString(7, o.generator());
-        st.setObject(8, o.rowCount());
-        st.setInt(
-            9,
-            (int) Math.round(o.stageMs().values().stream().mapToDouble(Double::doubleValue).sum()));
-        st.setString(10, JSON.writeValueAsString(o.stageMs()));
-        st.setString(11, o.error());
-        st.executeUpdate();
+        for (Outcome o : outcomes) {
+          st.setString(1, o.correlationId());
+          st.setString(2, o.project());
+          st.setString(3, o.principal());
+          st.setString(4, o.question());
+          st.setString(5, o.sql());
+          st.setString(6, o.status());
+          st.setString(7, o.generator());
+          st.setObject(8, o.rowCount());
+          st.setInt(
+              9,
+              (int)
+                  Math.round(o.stageMs().values().stream().mapToDouble(Double::doubleValue).sum()));
+          st.setString(10, JSON.writeValueAsString(o.stageMs()));
+          st.setString(11, o.error());
+          st.addBatch();
+        }
+        st.executeBatch();
       }
       c.commit();
     } catch (SQLException | JsonProcessingException e) {
       // History must never fail the answer itself.
-      LOG.warnf("could not record query history for %s: %s", o.correlationId(), e.getMessage());
+      LOG.warnf(
+          "could not record %d query history entries (first %s): %s",
+          outcomes.size(), outcomes.get(0).correlationId(), e.getMessage());
     }
   }
 

@@ -1,7 +1,6 @@
 package io.insightengine.engine.pipeline;
 
 import io.insightengine.engine.bundle.ProjectRuntime;
-import io.insightengine.engine.security.sql.FirewallPolicy;
 import io.insightengine.engine.security.sql.FirewallVerdict;
 import io.insightengine.engine.security.sql.QueryFirewall;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,8 +27,7 @@ public class ValidateStage {
   public record Validated(Select select, List<String> tables) {}
 
   public Validated validate(String sql, ProjectRuntime project) {
-    FirewallVerdict verdict =
-        firewall.check(sql, FirewallPolicy.forTables(project.semantics().tables()));
+    FirewallVerdict verdict = firewall.check(sql, project.firewallPolicy());
     metrics.counter("insight.firewall.decisions", "reason", verdict.reason().name()).increment();
     if (!verdict.allowed()) {
       throw PipelineException.refused(

@@ -9,8 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import net.sf.jsqlparser.JSQLParserException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.TokenMgrException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.WithItem;
@@ -142,16 +147,27 @@ public final class QueryFirewall {
   private static final Set<String> QUERY_STARTS = Set.of("SELECT", "WITH", "VALUES", "(");
 
   /**
-   * Threads the parser runs on, so its time budget can be enforced; shared, since JSqlParser would
-   * otherwise start and stop a thread for every query. Daemon threads: they never hold the JVM.
+   * Enforces the parser's time budget. JSqlParser checks a cooperative {@code interrupted} flag as
+   * it parses; the watchdog sets it when the budget is spent. Why not {@code
+   * CCJSqlParserUtil.parse(sql, executor, ...)}: it hands every parse to another thread and back
+   * (two context switches per query, which showed under load), and on a timeout returns while that
+   * thread keeps parsing; here the request's own thread parses and stops. Daemon: never holds the
+   * JVM.
    */
-  private static final java.util.concurrent.ExecutorService PARSERS =
-      java.util.concurrent.Executors.newCachedThreadPool(
-          r -> {
-            Thread thread = new Thread(r, "sql-firewall-parser");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+  private static ScheduledThreadPoolExecutor watchdog() {
+    ScheduledThreadPoolExecutor watchdog =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread thread = new Thread(r, "sql-firewall-parse-watchdog");
+              thread.setDaemon(true);
+              return thread;
+            });
+    watchdog.setRemoveOnCancelPolicy(true); // finished parses leave no task behind
+    return watchdog;
+  }
 
   private static final Set<String> CATALOG_SCHEMAS =
       Set.of("pg_catalog", "information_schema", "pg_toast");
@@ -203,20 +219,14 @@ public final class QueryFirewall {
 
     Statement statement;
     try {
-      statement =
-          CCJSqlParserUtil.parse(
-              lexed.code(), // comments blanked where PostgreSQL sees them
-              PARSERS,
-              parser -> parser.withTimeOut(policy.parseTimeout().toMillis()));
-    } catch (JSQLParserException e) {
-      String message = String.valueOf(e.getMessage());
-      if (message.toLowerCase(Locale.ROOT).contains("time out")
-          || message.toLowerCase(Locale.ROOT).contains("timeout")) {
-        return v.refuse(
-            Reason.PARSE_TIMEOUT,
-            "the query took longer than " + policy.parseTimeout().toMillis() + " ms to parse");
-      }
-      return v.refuse(Reason.UNPARSEABLE, "the query cannot be parsed: " + firstLine(message));
+      statement = parse(lexed.code(), policy.parseTimeout()); // comments blanked as PostgreSQL does
+    } catch (ParseTimeout e) {
+      return v.refuse(
+          Reason.PARSE_TIMEOUT,
+          "the query took longer than " + policy.parseTimeout().toMillis() + " ms to parse");
+    } catch (ParseException | TokenMgrException e) {
+      return v.refuse(
+          Reason.UNPARSEABLE, "the query cannot be parsed: " + firstLine(e.getMessage()));
     } catch (RuntimeException | StackOverflowError e) {
       return v.refuse(
           Reason.UNPARSEABLE, "the query cannot be parsed: " + e.getClass().getSimpleName());
@@ -250,6 +260,52 @@ public final class QueryFirewall {
           "the query uses a construct the firewall cannot inspect: " + e.getMessage());
     }
     return new FirewallVerdict(Reason.ALLOWED, "allowed", select, List.copyOf(tables), v.took());
+  }
+
+  /**
+   * Parses on the calling thread within the budget: first without JSqlParser's complex-expression
+   * rules (fast), then with them, as {@code CCJSqlParserUtil.parse} does.
+   */
+  private static Statement parse(String sql, Duration budget) throws ParseException, ParseTimeout {
+    long deadline = System.nanoTime() + budget.toNanos();
+    try {
+      return parse(sql, false, deadline);
+    } catch (ParseException | TokenMgrException e) {
+      return parse(sql, true, deadline);
+    }
+  }
+
+  private static Statement parse(String sql, boolean complex, long deadline)
+      throws ParseException, ParseTimeout {
+    CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
+    parser.withAllowComplexParsing(complex);
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw new ParseTimeout();
+    }
+    ScheduledFuture<?> alarm =
+        WATCHDOG.schedule(() -> parser.interrupted = true, left, TimeUnit.NANOSECONDS);
+    try {
+      Statement statement = parser.Statement();
+      if (parser.interrupted) {
+        throw new ParseTimeout();
+      }
+      return statement;
+    } catch (ParseException | RuntimeException e) {
+      if (parser.interrupted) {
+        throw new ParseTimeout();
+      }
+      throw e;
+    } finally {
+      alarm.cancel(false);
+    }
+  }
+
+  /** The parse ran out of its time budget. */
+  private static final class ParseTimeout extends Exception {
+    ParseTimeout() {
+      super("parse timeout", null, false, false);
+    }
   }
 
   /** The lexical layer over the code tokens; null when they pass. */

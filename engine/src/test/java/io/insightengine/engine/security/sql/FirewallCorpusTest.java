@@ -89,4 +89,33 @@ class FirewallCorpusTest {
       assertThat(verdict.took()).as(verdict.reason().toString()).isLessThan(Duration.ofSeconds(2));
     }
   }
+
+  @Test
+  void aParseOverItsBudgetIsStoppedAndRefused() {
+    // 25 nested CASE expressions take JSqlParser tens of milliseconds; the budget here is 1 ms.
+    String deepCase =
+        "SELECT "
+            + "CASE WHEN 1 = 1 THEN ".repeat(25)
+            + "1"
+            + " END".repeat(25)
+            + " FROM marts.fct_orders";
+    FirewallPolicy tight =
+        new FirewallPolicy(
+            policy.allowedTables(),
+            policy.searchSchemas(),
+            false,
+            java.util.Set.of(),
+            policy.maxLength(),
+            policy.maxNestingDepth(),
+            Duration.ofMillis(1));
+
+    FirewallVerdict verdict = firewall.check(deepCase, tight);
+
+    assertThat(verdict.reason()).isEqualTo(FirewallVerdict.Reason.PARSE_TIMEOUT);
+    assertThat(verdict.message()).contains("longer than 1 ms");
+    // The parser stops soon after the budget rather than running on (generous for a noisy machine).
+    assertThat(verdict.took()).isLessThan(Duration.ofMillis(500));
+    // With the default budget the same query parses.
+    assertThat(firewall.check(deepCase, policy).allowed()).isTrue();
+  }
 }
