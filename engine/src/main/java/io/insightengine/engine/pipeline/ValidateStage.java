@@ -4,10 +4,13 @@ import io.insightengine.engine.bundle.ProjectRuntime;
 import io.insightengine.engine.security.sql.FirewallVerdict;
 import io.insightengine.engine.security.sql.QueryFirewall;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Locale;
 import net.sf.jsqlparser.statement.select.Select;
+import org.jboss.logging.Logger;
 
 /**
  * Stage 3: every query — generated or supplied by the caller — passes the query firewall for its
@@ -16,11 +19,17 @@ import net.sf.jsqlparser.statement.select.Select;
  */
 @ApplicationScoped
 public class ValidateStage {
+  private static final Logger LOG = Logger.getLogger(ValidateStage.class);
   private final QueryFirewall firewall = new QueryFirewall();
   private final MeterRegistry metrics;
 
   public ValidateStage(MeterRegistry metrics) {
     this.metrics = metrics;
+  }
+
+  /** Warms the parser up before the engine reports ready (see {@link QueryFirewall#warmUp}). */
+  void warmUp(@Observes StartupEvent event) {
+    LOG.infof("SQL parser warmed up in %d ms", firewall.warmUp().toMillis());
   }
 
   /** The parsed query and the tables it reads. */

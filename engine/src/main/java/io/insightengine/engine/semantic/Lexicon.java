@@ -71,6 +71,11 @@ public final class Lexicon {
         lexicon.add(c.getName(), column);
         c.getSynonyms().forEach(s -> lexicon.add(s, column));
         c.getValues().forEach(v -> lexicon.add(v, new ValueRef(m.getName(), c.getName(), v)));
+        c.getValueSynonyms()
+            .forEach(
+                (value, words) ->
+                    words.forEach(
+                        w -> lexicon.add(w, new ValueRef(m.getName(), c.getName(), value))));
       }
       for (DimensionSpec d : m.getDimensions()) {
         DimensionRef dimension = new DimensionRef(m.getName(), d.getName());

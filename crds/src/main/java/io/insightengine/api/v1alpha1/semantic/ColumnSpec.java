@@ -7,7 +7,9 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.insightengine.api.v1alpha1.common.ApiConstants;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One column of a model. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -39,6 +41,21 @@ public class ColumnSpec {
   @JsonPropertyDescription(
       "The complete set of values (e.g. order statuses), so questions can name them.")
   private List<String> values = new ArrayList<>();
+
+  @Size(max = 500)
+  @JsonPropertyDescription(
+      "Other words users say for some of the column's values, keyed by the value as stored, e.g."
+          + " {\"United States\": [USA, America]}. Matched without regard to case, so avoid"
+          + " words that are also common English (us, it).")
+  private Map<String, List<String>> valueSynonyms = new LinkedHashMap<>();
+
+  public Map<String, List<String>> getValueSynonyms() {
+    return valueSynonyms;
+  }
+
+  public void setValueSynonyms(Map<String, List<String>> valueSynonyms) {
+    this.valueSynonyms = valueSynonyms;
+  }
 
   public String getName() {
     return name;

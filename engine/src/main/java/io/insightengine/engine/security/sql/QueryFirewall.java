@@ -308,6 +308,42 @@ public final class QueryFirewall {
     }
   }
 
+  /**
+   * Parses a few typical queries without a time budget. The first parses of a JVM load and
+   * interpret JSqlParser's very large parser class and can take longer than the budget; done at
+   * startup, they cannot make the first real query fail with a parse timeout.
+   */
+  public Duration warmUp() {
+    long start = System.nanoTime();
+    FirewallPolicy policy =
+        new FirewallPolicy(
+            Set.of("s.t", "s.u"),
+            List.of("s"),
+            false,
+            Set.of(),
+            FirewallPolicy.DEFAULT_MAX_LENGTH,
+            FirewallPolicy.DEFAULT_MAX_NESTING,
+            Duration.ofMinutes(1));
+    List<String> typical =
+        List.of(
+            "SELECT a, sum(b) AS total FROM s.t WHERE c = 'x' AND d >= DATE '2024-01-01'"
+                + " GROUP BY 1 ORDER BY 2 DESC LIMIT 10",
+            "WITH m AS (SELECT date_trunc('month', d)::date AS month, count(*) AS n FROM s.t"
+                + " GROUP BY 1) SELECT month, n, lag(n) OVER (ORDER BY month) FROM m",
+            "SELECT t.a, CASE WHEN u.b > 1 THEN 'big' ELSE 'small' END, count(DISTINCT t.c)"
+                + " FILTER (WHERE t.e IN ('p', 'q')) FROM s.t AS t JOIN s.u AS u ON u.id = t.u_id"
+                + " WHERE t.x IN (SELECT x FROM s.u) GROUP BY 1, 2 HAVING count(*) > 5");
+    for (int round = 0; round < 20; round++) {
+      for (String sql : typical) {
+        FirewallVerdict verdict = check(sql, policy);
+        if (!verdict.allowed()) { // the warm-up must exercise the whole path
+          throw new IllegalStateException("warm-up query refused: " + verdict.message());
+        }
+      }
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
   /** The lexical layer over the code tokens; null when they pass. */
   private FirewallVerdict checkTokens(List<Token> tokens, FirewallPolicy policy, Verdict v) {
     Token first = tokens.get(0);

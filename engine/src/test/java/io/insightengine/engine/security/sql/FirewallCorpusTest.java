@@ -118,4 +118,9 @@ class FirewallCorpusTest {
     // With the default budget the same query parses.
     assertThat(firewall.check(deepCase, policy).allowed()).isTrue();
   }
+
+  @Test
+  void theWarmUpRunsTheWholePath() {
+    assertThat(new QueryFirewall().warmUp()).isPositive();
+  }
 }
