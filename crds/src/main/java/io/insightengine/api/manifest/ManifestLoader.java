@@ -12,7 +12,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.insightengine.api.v1alpha1.common.ApiConstants;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads directories and files of Kubernetes manifests (multi-document YAML, several kinds) into
@@ -47,16 +44,7 @@ public final class ManifestLoader {
       throw new ManifestException(
           List.of(new ManifestError(directory.toString(), 0, null, null, null, "not a directory")));
     }
-    try (Stream<Path> files = Files.walk(directory)) {
-      return load(
-          files
-              .filter(Files::isRegularFile)
-              .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
-              .sorted()
-              .collect(Collectors.toList()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + directory, e);
-    }
+    return load(BundleDirectory.manifestFiles(directory));
   }
 
   /** Loads the given files, in order. */

@@ -1,28 +1,24 @@
 package io.insightengine.engine.bundle;
 
 import io.insightengine.api.dbt.SemanticModelMerger;
+import io.insightengine.api.manifest.BundleDirectory;
 import io.insightengine.api.manifest.LoadedManifests;
 import io.insightengine.api.manifest.ManifestException;
 import io.insightengine.api.manifest.ManifestLoader;
+import io.insightengine.api.sql.FirewallPolicy;
 import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
-import io.insightengine.engine.security.sql.FirewallPolicy;
 import io.insightengine.engine.semantic.SemanticLayer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Reads a bundle directory with the crds loader (validated as the API server would) and compiles
@@ -95,23 +91,9 @@ public final class ConfigBundleCompiler {
 
   /** A content hash of the bundle's YAML files (names and bytes), stable across machines. */
   public static String revision(Path directory) throws InvalidBundle {
-    try (Stream<Path> files = Files.walk(directory)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Path file :
-          files
-              .filter(Files::isRegularFile)
-              .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
-              .sorted()
-              .toList()) {
-        digest.update(
-            directory
-                .relativize(file)
-                .toString()
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        digest.update(Files.readAllBytes(file));
-      }
-      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+    try {
+      return BundleDirectory.revision(directory);
+    } catch (java.io.UncheckedIOException e) {
       throw new InvalidBundle("cannot read " + directory + ": " + e.getMessage(), e);
     }
   }

@@ -1,9 +1,9 @@
 package io.insightengine.engine.bundle;
 
+import io.insightengine.api.sql.FirewallPolicy;
 import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
-import io.insightengine.engine.security.sql.FirewallPolicy;
 import io.insightengine.engine.semantic.SemanticLayer;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.insightengine.engine.pipeline;
 
+import io.insightengine.api.sql.FirewallVerdict;
+import io.insightengine.api.sql.QueryFirewall;
 import io.insightengine.engine.bundle.ProjectRuntime;
-import io.insightengine.engine.security.sql.FirewallVerdict;
-import io.insightengine.engine.security.sql.QueryFirewall;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

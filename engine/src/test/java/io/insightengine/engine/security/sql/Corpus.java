@@ -1,5 +1,6 @@
 package io.insightengine.engine.security.sql;
 
+import io.insightengine.api.sql.FirewallVerdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

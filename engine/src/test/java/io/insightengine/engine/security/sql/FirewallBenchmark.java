@@ -1,5 +1,7 @@
 package io.insightengine.engine.security.sql;
 
+import io.insightengine.api.sql.FirewallPolicy;
+import io.insightengine.api.sql.QueryFirewall;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

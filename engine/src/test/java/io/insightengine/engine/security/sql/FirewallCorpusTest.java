@@ -2,6 +2,9 @@ package io.insightengine.engine.security.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.insightengine.api.sql.FirewallPolicy;
+import io.insightengine.api.sql.FirewallVerdict;
+import io.insightengine.api.sql.QueryFirewall;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
-package io.insightengine.engine.security.sql;
+package io.insightengine.api.sql;
 
-import io.insightengine.engine.security.sql.FirewallVerdict.Reason;
-import io.insightengine.engine.security.sql.PostgresLexer.Kind;
-import io.insightengine.engine.security.sql.PostgresLexer.Token;
+import io.insightengine.api.sql.FirewallVerdict.Reason;
+import io.insightengine.api.sql.PostgresLexer.Kind;
+import io.insightengine.api.sql.PostgresLexer.Token;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

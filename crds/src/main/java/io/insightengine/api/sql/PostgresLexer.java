@@ -1,4 +1,4 @@
-package io.insightengine.engine.security.sql;
+package io.insightengine.api.sql;
 
 import java.util.ArrayList;
 import java.util.List;

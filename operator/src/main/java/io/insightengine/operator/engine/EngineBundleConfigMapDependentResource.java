@@ -1,0 +1,36 @@
+package io.insightengine.operator.engine;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.insightengine.api.v1alpha1.engine.InsightEngine;
+import io.insightengine.operator.bundle.ConfigBundleAssembler.Bundle;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The config bundle engine pods mount: one key per manifest file, annotated with the bundle's
+ * revision (the same hash the engine computes over the mounted files).
+ */
+public class EngineBundleConfigMapDependentResource
+    extends CRUDKubernetesDependentResource<ConfigMap, InsightEngine> {
+  public EngineBundleConfigMapDependentResource() {
+    super(ConfigMap.class);
+  }
+
+  @Override
+  protected ConfigMap desired(InsightEngine engine, Context<InsightEngine> context) {
+    Bundle bundle = EngineBundles.of(engine, context);
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(EngineResources.bundleName(engine))
+        .withNamespace(engine.getMetadata().getNamespace())
+        .withLabels(EngineResources.labels(engine))
+        .withAnnotations(
+            new HashMap<>(Map.of(EngineResources.REVISION_ANNOTATION, bundle.revision())))
+        .endMetadata()
+        .withData(bundle.files())
+        .build();
+  }
+}

@@ -1,0 +1,162 @@
+package io.insightengine.operator.engine;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.insightengine.api.v1alpha1.common.Condition;
+import io.insightengine.api.v1alpha1.common.ConditionStatus;
+import io.insightengine.api.v1alpha1.common.Conditions;
+import io.insightengine.api.v1alpha1.engine.InsightEngine;
+import io.insightengine.api.v1alpha1.engine.InsightEngineStatus;
+import io.insightengine.api.v1alpha1.policy.DataPolicy;
+import io.insightengine.api.v1alpha1.project.Project;
+import io.insightengine.api.v1alpha1.semantic.SemanticModel;
+import io.insightengine.api.v1alpha1.training.TrainingPair;
+import io.insightengine.operator.bundle.ConfigBundleAssembler.Bundle;
+import io.insightengine.operator.common.NamespaceMappers;
+import io.insightengine.operator.common.StatusPatches;
+import io.insightengine.operator.validation.ResourceValidator;
+import io.insightengine.operator.validation.Verdict;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * InsightEngine → the engine deployment: ServiceAccount, Role and RoleBinding (create DbtRuns, no
+ * more), the config-bundle ConfigMap, Deployment, Service, a PodDisruptionBudget when there is more
+ * than one replica and a HorizontalPodAutoscaler when autoscaling is set. The bundle holds the
+ * valid resources of the engine's projects; any change to a Project, SemanticModel, DataPolicy,
+ * TrainingPair or Secret of the namespace reconciles the engines there.
+ */
+@Workflow(
+    dependents = {
+      @Dependent(name = "service-account", type = EngineServiceAccountDependentResource.class),
+      @Dependent(name = "role", type = EngineRoleDependentResource.class),
+      @Dependent(
+          name = "role-binding",
+          type = EngineRoleBindingDependentResource.class,
+          dependsOn = {"service-account", "role"}),
+      @Dependent(name = "bundle", type = EngineBundleConfigMapDependentResource.class),
+      @Dependent(
+          name = "deployment",
+          type = EngineDeploymentDependentResource.class,
+          dependsOn = {"bundle", "service-account"}),
+      @Dependent(name = "service", type = EngineServiceDependentResource.class),
+      @Dependent(
+          name = "pod-disruption-budget",
+          type = EnginePodDisruptionBudgetDependentResource.class,
+          reconcilePrecondition =
+              EnginePodDisruptionBudgetDependentResource.MoreThanOneReplica.class),
+      @Dependent(
+          name = "autoscaler",
+          type = EngineHorizontalPodAutoscalerDependentResource.class,
+          dependsOn = "deployment",
+          reconcilePrecondition =
+              EngineHorizontalPodAutoscalerDependentResource.AutoscalingSet.class)
+    })
+@ControllerConfiguration(name = "insightengine")
+public class InsightEngineReconciler implements Reconciler<InsightEngine> {
+  public static final String CONFIG_APPLIED = "ConfigApplied";
+
+  private final ResourceValidator validator = new ResourceValidator();
+  private final Clock clock = Clock.systemUTC();
+
+  @Override
+  public UpdateControl<InsightEngine> reconcile(
+      InsightEngine engine, Context<InsightEngine> context) {
+    String before = StatusPatches.snapshot(engine.getStatus());
+    Bundle bundle = EngineBundles.of(engine, context);
+    long generation = engine.getMetadata().getGeneration();
+    InsightEngineStatus status =
+        engine.getStatus() != null ? engine.getStatus() : new InsightEngineStatus();
+    String previousRevision = status.getBundleRevision();
+    status.setObservedGeneration(generation);
+    status.setBundleRevision(bundle.revision());
+    status.setProjects(bundle.projects());
+    long invalid = bundle.invalid();
+    Conditions.set(
+        status.getConditions(),
+        new Condition(
+            CONFIG_APPLIED,
+            ConditionStatus.True,
+            "BundleWritten",
+            "bundle revision "
+                + bundle.revision()
+                + " in ConfigMap "
+                + EngineResources.bundleName(engine)
+                + ": "
+                + bundle.projects()
+                + " project(s), "
+                + bundle.files().size()
+                + " resource(s)"
+                + (invalid > 0
+                    ? "; " + invalid + " invalid resource(s) left out (see their status)"
+                    : "")),
+        generation,
+        clock);
+
+    int desired = EngineResources.replicas(engine);
+    int ready =
+        context
+            .getSecondaryResource(Deployment.class)
+            .map(d -> d.getStatus() == null ? null : d.getStatus().getReadyReplicas())
+            .orElse(0);
+    status.setReadyReplicas(ready);
+    Verdict verdict = validator.validate(engine, EngineBundles.resources(engine, context));
+    Condition readyCondition;
+    if (!verdict.valid()) {
+      readyCondition =
+          new Condition(
+              Conditions.READY, ConditionStatus.False, verdict.reason(), verdict.message());
+    } else if (ready >= desired) {
+      readyCondition =
+          new Condition(
+              Conditions.READY,
+              ConditionStatus.True,
+              "AllReplicasReady",
+              ready + " of " + desired + " engine pod(s) ready");
+    } else {
+      readyCondition =
+          new Condition(
+              Conditions.READY,
+              ConditionStatus.False,
+              "ReplicasNotReady",
+              ready + " of " + desired + " engine pod(s) ready");
+    }
+    Conditions.set(status.getConditions(), readyCondition, generation, clock);
+    if (previousRevision != null && !previousRevision.equals(bundle.revision())) {
+      EngineEvents.bundleChanged(context.getClient(), engine, previousRevision, bundle.revision());
+    }
+    return StatusPatches.patchIfChanged(engine, before, status, InsightEngine::new);
+  }
+
+  @Override
+  public List<EventSource<?, InsightEngine>> prepareEventSources(
+      EventSourceContext<InsightEngine> context) {
+    return List.of(
+        informer(Project.class, context),
+        informer(SemanticModel.class, context),
+        informer(DataPolicy.class, context),
+        informer(TrainingPair.class, context),
+        informer(Secret.class, context));
+  }
+
+  private static <R extends HasMetadata> InformerEventSource<R, InsightEngine> informer(
+      Class<R> type, EventSourceContext<InsightEngine> context) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(type, InsightEngine.class)
+            .withName(type.getSimpleName())
+            .withSecondaryToPrimaryMapper(NamespaceMappers.<R, InsightEngine>allPrimaries(context))
+            .build(),
+        context);
+  }
+}

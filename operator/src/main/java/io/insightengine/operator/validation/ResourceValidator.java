@@ -1,0 +1,243 @@
+package io.insightengine.operator.validation;
+
+import io.insightengine.api.sql.FirewallPolicy;
+import io.insightengine.api.sql.FirewallVerdict;
+import io.insightengine.api.sql.QueryFirewall;
+import io.insightengine.api.v1alpha1.common.LocalObjectReference;
+import io.insightengine.api.v1alpha1.common.SecretKeyReference;
+import io.insightengine.api.v1alpha1.common.SecretReference;
+import io.insightengine.api.v1alpha1.engine.InsightEngine;
+import io.insightengine.api.v1alpha1.engine.LlmProviderSpec;
+import io.insightengine.api.v1alpha1.policy.DataPolicy;
+import io.insightengine.api.v1alpha1.policy.RowFilterSpec;
+import io.insightengine.api.v1alpha1.project.Project;
+import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
+import io.insightengine.api.v1alpha1.semantic.ModelSpec;
+import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
+import io.insightengine.api.v1alpha1.semantic.SemanticModel;
+import io.insightengine.api.v1alpha1.training.TrainingPair;
+import io.insightengine.operator.bundle.BundleResources;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+
+/**
+ * Checks a custom resource beyond its schema, against the other resources of its namespace:
+ * references resolve, SQL and predicates parse, training SQL passes the query firewall, names are
+ * unique and joins name existing columns. The same code decides a resource's status and whether its
+ * engine's bundle includes it, so the two never disagree.
+ */
+public final class ResourceValidator {
+  private final QueryFirewall firewall = new QueryFirewall();
+
+  public Verdict validate(InsightEngine engine, BundleResources in) {
+    List<String> missing = new ArrayList<>();
+    var spec = engine.getSpec();
+    if (spec != null) {
+      if (spec.getAppDatabase() != null) {
+        secret(spec.getAppDatabase().getCredentialsSecret(), in, missing);
+      }
+      if (spec.getAuth() != null) {
+        secretKey(spec.getAuth().getJwtKeySecret(), in, missing);
+      }
+      if (spec.getLlm() != null) {
+        for (LlmProviderSpec provider : spec.getLlm().getProviders()) {
+          secretKey(provider.getApiKeySecret(), in, missing);
+        }
+      }
+    }
+    if (!missing.isEmpty()) {
+      return Verdict.invalid(
+          "SecretNotFound", "create the Secret(s) " + String.join(", ", missing) + " first");
+    }
+    return Verdict.ok("valid");
+  }
+
+  public Verdict validate(Project project, BundleResources in) {
+    String engine = name(project.getSpec().getEngineRef());
+    if (find(in.engines(), engine).isEmpty()) {
+      return Verdict.invalid(
+          "EngineNotFound",
+          "spec.engineRef names InsightEngine " + engine + ", which does not exist here");
+    }
+    List<String> missing = new ArrayList<>();
+    if (project.getSpec().getDatasource() != null) {
+      secret(project.getSpec().getDatasource().getCredentialsSecret(), in, missing);
+    }
+    if (!missing.isEmpty()) {
+      return Verdict.invalid(
+          "SecretNotFound",
+          "spec.datasource.credentialsSecret: create the Secret " + String.join(", ", missing));
+    }
+    if (in.semanticModels().stream()
+        .noneMatch(
+            m -> project.getMetadata().getName().equals(name(m.getSpec().getProjectRef())))) {
+      return Verdict.invalid(
+          "NoSemanticModel",
+          "no SemanticModel refers to this project yet; the engine cannot answer questions without"
+              + " one");
+    }
+    return Verdict.ok("valid");
+  }
+
+  public Verdict validate(SemanticModel model, BundleResources in) {
+    Optional<Verdict> project = projectExists(model.getSpec().getProjectRef(), in);
+    if (project.isPresent()) {
+      return project.get();
+    }
+    Set<String> seen = new HashSet<>();
+    for (ModelSpec m : model.getSpec().getModels()) {
+      if (!seen.add(m.getName())) {
+        return Verdict.invalid(
+            "DuplicateName", "spec.models: the name " + m.getName() + " is used twice");
+      }
+    }
+    // Joins are checked against every model the project's SemanticModels declare together (a
+    // hand-written model may add relationships between models compiled from dbt).
+    Map<String, Set<String>> columns = projectColumns(name(model.getSpec().getProjectRef()), in);
+    for (RelationshipSpec r : model.getSpec().getRelationships()) {
+      for (var side :
+          List.of(
+              Map.entry(r.getFrom(), r.getFromColumns()), Map.entry(r.getTo(), r.getToColumns()))) {
+        Set<String> known = columns.get(side.getKey());
+        if (known == null) {
+          return Verdict.invalid(
+              "UnknownModel",
+              "relationship "
+                  + label(r)
+                  + " names model "
+                  + side.getKey()
+                  + ", which no"
+                  + " SemanticModel of this project declares");
+        }
+        for (String column : side.getValue()) {
+          if (!known.isEmpty() && !known.contains(column)) {
+            return Verdict.invalid(
+                "UnknownColumn",
+                "relationship "
+                    + label(r)
+                    + " joins on "
+                    + side.getKey()
+                    + "."
+                    + column
+                    + ", which model "
+                    + side.getKey()
+                    + " does not declare");
+          }
+        }
+      }
+    }
+    return Verdict.ok("valid");
+  }
+
+  public Verdict validate(DataPolicy policy, BundleResources in) {
+    Optional<Verdict> project = projectExists(policy.getSpec().getProjectRef(), in);
+    if (project.isPresent()) {
+      return project.get();
+    }
+    List<RowFilterSpec> filters = policy.getSpec().getRowFilters();
+    for (int i = 0; i < filters.size(); i++) {
+      // User attributes (${user.region}) become bind markers before parsing.
+      String predicate = filters.get(i).getPredicate().replaceAll("\\$\\{[^}]*}", "?");
+      try {
+        CCJSqlParserUtil.parseCondExpression(predicate);
+      } catch (JSQLParserException | RuntimeException e) {
+        return Verdict.invalid(
+            "InvalidPredicate",
+            "spec.rowFilters[" + i + "].predicate is not a SQL condition: " + firstLine(e));
+      }
+    }
+    return Verdict.ok("valid");
+  }
+
+  public Verdict validate(TrainingPair pair, BundleResources in) {
+    Optional<Verdict> project = projectExists(pair.getSpec().getProjectRef(), in);
+    if (project.isPresent()) {
+      return project.get();
+    }
+    List<String> tables = new ArrayList<>();
+    String projectName = name(pair.getSpec().getProjectRef());
+    for (SemanticModel m : in.semanticModels()) {
+      if (projectName.equals(name(m.getSpec().getProjectRef()))) {
+        for (ModelSpec model : m.getSpec().getModels()) {
+          tables.add(model.getTable() != null ? model.getTable() : model.getName());
+        }
+      }
+    }
+    FirewallVerdict verdict =
+        firewall.check(pair.getSpec().getSql(), FirewallPolicy.forTables(tables));
+    if (!verdict.allowed()) {
+      return Verdict.invalid(
+          "SqlRefused",
+          "spec.sql is refused by the query firewall ("
+              + verdict.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')
+              + "): "
+              + verdict.message());
+    }
+    return Verdict.ok("valid");
+  }
+
+  private static Optional<Verdict> projectExists(LocalObjectReference ref, BundleResources in) {
+    String project = name(ref);
+    if (find(in.projects(), project).isEmpty()) {
+      return Optional.of(
+          Verdict.invalid(
+              "ProjectNotFound",
+              "spec.projectRef names Project " + project + ", which does not exist here"));
+    }
+    return Optional.empty();
+  }
+
+  private static Map<String, Set<String>> projectColumns(String project, BundleResources in) {
+    Map<String, Set<String>> columns = new HashMap<>();
+    for (SemanticModel m : in.semanticModels()) {
+      if (project.equals(name(m.getSpec().getProjectRef()))) {
+        for (ModelSpec model : m.getSpec().getModels()) {
+          Set<String> names = columns.computeIfAbsent(model.getName(), k -> new LinkedHashSet<>());
+          for (ColumnSpec c : model.getColumns()) {
+            names.add(c.getName());
+          }
+        }
+      }
+    }
+    return columns;
+  }
+
+  private static void secret(SecretReference ref, BundleResources in, List<String> missing) {
+    if (ref != null && ref.getName() != null && !in.secrets().contains(ref.getName())) {
+      missing.add(ref.getName());
+    }
+  }
+
+  private static void secretKey(SecretKeyReference ref, BundleResources in, List<String> missing) {
+    if (ref != null && ref.getName() != null && !in.secrets().contains(ref.getName())) {
+      missing.add(ref.getName());
+    }
+  }
+
+  private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> Optional<T> find(
+      List<T> resources, String name) {
+    return resources.stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst();
+  }
+
+  private static String name(LocalObjectReference ref) {
+    return ref == null ? null : ref.getName();
+  }
+
+  private static String label(RelationshipSpec r) {
+    return r.getName() != null ? r.getName() : r.getFrom() + " -> " + r.getTo();
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    return message.lines().findFirst().orElse(message);
+  }
+}
