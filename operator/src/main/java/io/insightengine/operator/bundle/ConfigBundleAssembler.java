@@ -108,7 +108,7 @@ public final class ConfigBundleAssembler {
   }
 
   /** The resource as its author would write it: no status, no server-side metadata. */
-  static String manifest(CustomResource<?, ?> resource) {
+  public static String manifest(CustomResource<?, ?> resource) {
     ObjectNode root = YAML.createObjectNode();
     root.put("apiVersion", resource.getApiVersion());
     root.put("kind", resource.getKind());

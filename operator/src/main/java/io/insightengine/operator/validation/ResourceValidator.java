@@ -148,7 +148,7 @@ public final class ResourceValidator {
       // User attributes (${user.region}) become bind markers before parsing.
       String predicate = filters.get(i).getPredicate().replaceAll("\\$\\{[^}]*}", "?");
       try {
-        CCJSqlParserUtil.parseCondExpression(predicate);
+        CCJSqlParserUtil.parseCondExpression(predicate, false); // the whole text, not a prefix
       } catch (JSQLParserException | RuntimeException e) {
         return Verdict.invalid(
             "InvalidPredicate",

@@ -2,11 +2,12 @@ package io.insightengine.api.v1alpha1.semantic;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.insightengine.api.v1alpha1.common.BundledStatus;
 import io.insightengine.api.v1alpha1.common.ResourceStatus;
 
 /** The observed state of a semantic model. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public class SemanticModelStatus extends ResourceStatus {
+public class SemanticModelStatus extends ResourceStatus implements BundledStatus {
   @JsonPropertyDescription(
       "Models after compiling the dbt source and merging hand-written entries.")
   private Integer models;
@@ -45,10 +46,12 @@ public class SemanticModelStatus extends ResourceStatus {
     this.dbtArtifactsRevision = dbtArtifactsRevision;
   }
 
+  @Override
   public String getBundleRevision() {
     return bundleRevision;
   }
 
+  @Override
   public void setBundleRevision(String bundleRevision) {
     this.bundleRevision = bundleRevision;
   }

@@ -1,0 +1,193 @@
+package io.insightengine.operator.common;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.insightengine.api.v1alpha1.common.BundledStatus;
+import io.insightengine.api.v1alpha1.common.Condition;
+import io.insightengine.api.v1alpha1.common.ConditionStatus;
+import io.insightengine.api.v1alpha1.common.Conditions;
+import io.insightengine.api.v1alpha1.common.ResourceStatus;
+import io.insightengine.api.v1alpha1.engine.InsightEngine;
+import io.insightengine.api.v1alpha1.policy.DataPolicy;
+import io.insightengine.api.v1alpha1.project.Project;
+import io.insightengine.api.v1alpha1.semantic.SemanticModel;
+import io.insightengine.api.v1alpha1.training.TrainingPair;
+import io.insightengine.operator.bundle.BundleResources;
+import io.insightengine.operator.bundle.ConfigBundleAssembler;
+import io.insightengine.operator.engine.EngineResources;
+import io.insightengine.operator.validation.ResourceValidator;
+import io.insightengine.operator.validation.Verdict;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * What the Project, SemanticModel, DataPolicy and TrainingPair reconcilers share: check the
+ * resource with the same {@link ResourceValidator} the engine's bundle is assembled with, and
+ * report in status whether it is valid and which bundle revision holds it — read from the engine's
+ * bundle ConfigMap, so the revision shown is one that really contains the resource as it is now.
+ *
+ * <p>Conditions: {@code Ready} True with reason {@code InBundle}; False with the validation's
+ * CamelCase reason ({@code ProjectNotFound}, {@code SqlRefused} ...) and what to fix; or False with
+ * {@code Pending} while the engine has not yet written it.
+ */
+public abstract class BundledResourceReconciler<
+        R extends CustomResource<?, S>, S extends ResourceStatus & BundledStatus>
+    implements Reconciler<R> {
+  private static final String MANAGED_BY = "app.kubernetes.io/managed-by=insight-engine-operator";
+
+  protected final ResourceValidator validator = new ResourceValidator();
+  private final Class<R> type;
+  private final Supplier<R> fresh;
+  private final Supplier<S> emptyStatus;
+  private final Clock clock = Clock.systemUTC();
+
+  protected BundledResourceReconciler(Class<R> type, Supplier<R> fresh, Supplier<S> emptyStatus) {
+    this.type = type;
+    this.fresh = fresh;
+    this.emptyStatus = emptyStatus;
+  }
+
+  /** The check, against what the namespace holds. */
+  protected abstract Verdict validate(R resource, BundleResources in);
+
+  /** The engine whose bundle should hold the resource, if its references lead to one. */
+  protected abstract Optional<String> engineOf(R resource, BundleResources in);
+
+  /** The kinds, besides the primary, this kind's validation reads. */
+  protected abstract List<Class<? extends HasMetadata>> reads();
+
+  @Override
+  public UpdateControl<R> reconcile(R resource, Context<R> context) {
+    String before = StatusPatches.snapshot(resource.getStatus());
+    BundleResources in = resources(resource.getMetadata().getNamespace(), context);
+    Verdict verdict = validate(resource, in);
+    S status = resource.getStatus() != null ? resource.getStatus() : emptyStatus.get();
+    long generation = resource.getMetadata().getGeneration();
+    status.setObservedGeneration(generation);
+    Condition ready;
+    String revision = null;
+    if (!verdict.valid()) {
+      ready =
+          new Condition(
+              Conditions.READY, ConditionStatus.False, verdict.reason(), verdict.message());
+    } else {
+      String engine = engineOf(resource, in).orElse(null);
+      Optional<ConfigMap> bundle =
+          engine == null
+              ? Optional.empty()
+              : cached(context, ConfigMap.class, resource.getMetadata().getNamespace()).stream()
+                  .filter(c -> c.getMetadata().getName().equals(engine + "-bundle"))
+                  .findFirst();
+      String file = ConfigBundleAssembler.fileName(resource);
+      boolean inBundle =
+          bundle.isPresent()
+              && bundle.get().getData() != null
+              && ConfigBundleAssembler.manifest(resource).equals(bundle.get().getData().get(file));
+      if (inBundle) {
+        revision =
+            bundle.get().getMetadata().getAnnotations().get(EngineResources.REVISION_ANNOTATION);
+        ready =
+            new Condition(
+                Conditions.READY,
+                ConditionStatus.True,
+                "InBundle",
+                "in bundle revision " + revision + " of InsightEngine " + engine);
+      } else {
+        ready =
+            new Condition(
+                Conditions.READY,
+                ConditionStatus.False,
+                "Pending",
+                "valid; waiting for InsightEngine " + engine + " to write it into its bundle");
+      }
+    }
+    status.setBundleRevision(revision);
+    Conditions.set(status.getConditions(), ready, generation, clock);
+    return StatusPatches.patchIfChanged(resource, before, status, fresh);
+  }
+
+  @Override
+  public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
+    List<EventSource<?, R>> sources = new ArrayList<>();
+    for (Class<? extends HasMetadata> read : reads()) {
+      if (!read.equals(type)) { // the primary kind is read from the primary cache
+        sources.add(informer(read, context, null));
+      }
+    }
+    // The engines' bundle ConfigMaps: their content says which revision holds a resource.
+    sources.add(informer(ConfigMap.class, context, MANAGED_BY));
+    return sources;
+  }
+
+  private <T extends HasMetadata> InformerEventSource<T, R> informer(
+      Class<T> read, EventSourceContext<R> context, String labelSelector) {
+    var configuration =
+        InformerEventSourceConfiguration.from(read, type)
+            .withName(read.getSimpleName())
+            .withSecondaryToPrimaryMapper(NamespaceMappers.<T, R>allPrimaries(context));
+    if (labelSelector != null) {
+      configuration.withLabelSelector(labelSelector);
+    }
+    return new InformerEventSource<>(configuration.build(), context);
+  }
+
+  private BundleResources resources(String namespace, Context<R> context) {
+    return new BundleResources(
+        list(context, InsightEngine.class, namespace),
+        list(context, Project.class, namespace),
+        list(context, SemanticModel.class, namespace),
+        list(context, DataPolicy.class, namespace),
+        list(context, TrainingPair.class, namespace),
+        list(context, Secret.class, namespace).stream()
+            .map(s -> s.getMetadata().getName())
+            .collect(Collectors.toUnmodifiableSet()));
+  }
+
+  /** The primary cache for the primary kind, an informer for a kind read, otherwise nothing. */
+  @SuppressWarnings("unchecked")
+  private <T extends HasMetadata> List<T> list(
+      Context<R> context, Class<T> kind, String namespace) {
+    if (kind.equals(type)) {
+      return context.getPrimaryCache().list(namespace).map(r -> (T) r).sorted(byName()).toList();
+    }
+    if (!reads().contains(kind)) {
+      return List.of();
+    }
+    return cached(context, kind, namespace);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends HasMetadata, P extends HasMetadata> List<T> cached(
+      Context<P> context, Class<T> kind, String namespace) {
+    InformerEventSource<T, P> source =
+        (InformerEventSource<T, P>)
+            context.eventSourceRetriever().getEventSourceFor(kind, kind.getSimpleName());
+    return source.list(namespace).sorted(byName()).toList();
+  }
+
+  private static <T extends HasMetadata> Comparator<T> byName() {
+    return Comparator.comparing(r -> r.getMetadata().getName());
+  }
+
+  /** The engine a project names, when the project exists. */
+  protected static Optional<String> engineOfProject(String project, BundleResources in) {
+    return in.projects().stream()
+        .filter(p -> p.getMetadata().getName().equals(project))
+        .map(p -> p.getSpec().getEngineRef().getName())
+        .findFirst();
+  }
+}

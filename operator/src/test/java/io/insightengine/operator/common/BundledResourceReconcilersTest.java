@@ -1,0 +1,151 @@
+package io.insightengine.operator.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.insightengine.api.v1alpha1.common.BundledStatus;
+import io.insightengine.api.v1alpha1.common.Condition;
+import io.insightengine.api.v1alpha1.common.Conditions;
+import io.insightengine.api.v1alpha1.common.ResourceStatus;
+import io.insightengine.api.v1alpha1.engine.InsightEngine;
+import io.insightengine.api.v1alpha1.policy.DataPolicy;
+import io.insightengine.api.v1alpha1.project.Project;
+import io.insightengine.api.v1alpha1.semantic.SemanticModel;
+import io.insightengine.api.v1alpha1.training.TrainingPair;
+import io.insightengine.operator.apiserver.ApiServerTest;
+import io.insightengine.operator.apiserver.ExampleManifests;
+import io.insightengine.operator.engine.InsightEngineReconciler;
+import io.insightengine.operator.policy.DataPolicyReconciler;
+import io.insightengine.operator.project.ProjectReconciler;
+import io.insightengine.operator.semantic.SemanticModelReconciler;
+import io.insightengine.operator.training.TrainingPairReconciler;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The status of Projects, SemanticModels, DataPolicies and TrainingPairs on the real API server:
+ * valid ones name the bundle revision that holds them; an invalid one says why, and never holds the
+ * others back.
+ */
+class BundledResourceReconcilersTest extends ApiServerTest {
+  private static final Duration WAIT = Duration.ofSeconds(40);
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private Operator operator;
+
+  @BeforeEach
+  void startOperator() {
+    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
+    operator.register(new InsightEngineReconciler(), o -> o.settingNamespace(namespace));
+    operator.register(new ProjectReconciler(), o -> o.settingNamespace(namespace));
+    operator.register(new SemanticModelReconciler(), o -> o.settingNamespace(namespace));
+    operator.register(new DataPolicyReconciler(), o -> o.settingNamespace(namespace));
+    operator.register(new TrainingPairReconciler(), o -> o.settingNamespace(namespace));
+    operator.start();
+  }
+
+  @AfterEach
+  void stopOperator() {
+    operator.stop();
+  }
+
+  @Test
+  void everyQuickstartResourceReportsTheBundleRevisionThatHoldsIt() {
+    ExampleManifests.apply(client, namespace, "examples/quickstart");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              InsightEngine engine =
+                  client
+                      .resources(InsightEngine.class)
+                      .inNamespace(namespace)
+                      .withName("insight")
+                      .get();
+              assertThat(engine.getStatus()).isNotNull();
+              String revision = engine.getStatus().getBundleRevision();
+              for (Class<? extends CustomResource<?, ?>> kind : kinds()) {
+                List<? extends CustomResource<?, ?>> items =
+                    client.resources(kind).inNamespace(namespace).list().getItems();
+                assertThat(items).as(kind.getSimpleName()).isNotEmpty();
+                for (CustomResource<?, ?> item : items) {
+                  assertThat(item.getStatus()).as(item.getMetadata().getName()).isNotNull();
+                  assertThat(((BundledStatus) item.getStatus()).getBundleRevision())
+                      .as(item.getMetadata().getName())
+                      .isEqualTo(revision);
+                  Condition ready = ready(item);
+                  assertThat(ready.getReason()).isEqualTo("InBundle");
+                  assertThat(ready.getMessage()).contains(revision).contains("insight");
+                  assertThat(((ResourceStatus) item.getStatus()).getObservedGeneration())
+                      .isEqualTo(item.getMetadata().getGeneration());
+                }
+              }
+            });
+  }
+
+  @Test
+  void invalidResourcesSayWhatToFixWhileTheRestStaysReady() throws Exception {
+    ExampleManifests.apply(client, namespace, "examples/quickstart");
+    create(
+        "kind: TrainingPair\nmetadata:\n  name: reads-staging\nspec:\n  projectRef:\n    name: shop\n"
+            + "  question: Show me the raw customers\n  sql: SELECT * FROM staging.stg_customers\n");
+    create(
+        "kind: DataPolicy\nmetadata:\n  name: orphan\nspec:\n  projectRef:\n    name: no-such-project\n"
+            + "  subjects:\n    roles: [viewer]\n  rowFilters:\n    - model: orders\n      predicate: region = 'EMEA'\n");
+    create(
+        "kind: DataPolicy\nmetadata:\n  name: broken-filter\nspec:\n  projectRef:\n    name: shop\n"
+            + "  subjects:\n    roles: [viewer]\n  rowFilters:\n    - model: orders\n      predicate: region = = 'EMEA'\n");
+    create(
+        "kind: Project\nmetadata:\n  name: lost\nspec:\n  engineRef:\n    name: no-such-engine\n"
+            + "  datasource:\n    type: postgres\n    embedded: true\n");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertReady(TrainingPair.class, "reads-staging", "SqlRefused", "table-not-allowed");
+              assertReady(DataPolicy.class, "orphan", "ProjectNotFound", "no-such-project");
+              assertReady(DataPolicy.class, "broken-filter", "InvalidPredicate", "rowFilters[0]");
+              assertReady(Project.class, "lost", "EngineNotFound", "no-such-engine");
+              // The valid ones are served all the same.
+              assertReady(Project.class, "shop", "InBundle", "insight");
+              assertReady(TrainingPair.class, "orders-last-month", "InBundle", "insight");
+            });
+  }
+
+  private void assertReady(
+      Class<? extends CustomResource<?, ?>> kind, String name, String reason, String inMessage) {
+    CustomResource<?, ?> item = client.resources(kind).inNamespace(namespace).withName(name).get();
+    assertThat(item).as(name).isNotNull();
+    assertThat(item.getStatus()).as(name).isNotNull();
+    Condition ready = ready(item);
+    assertThat(ready.getReason()).as(name).isEqualTo(reason);
+    assertThat(ready.getMessage()).as(name).contains(inMessage);
+    assertThat(ready.getStatus().name())
+        .as(name)
+        .isEqualTo(reason.equals("InBundle") ? "True" : "False");
+  }
+
+  private void create(String yaml) throws Exception {
+    GenericKubernetesResource resource =
+        YAML.readValue(
+            "apiVersion: insight-engine.io/v1alpha1\n" + yaml, GenericKubernetesResource.class);
+    client.resource(resource).inNamespace(namespace).create();
+  }
+
+  private static Condition ready(CustomResource<?, ?> item) {
+    return Conditions.find(((ResourceStatus) item.getStatus()).getConditions(), Conditions.READY)
+        .orElseThrow();
+  }
+
+  private static List<Class<? extends CustomResource<?, ?>>> kinds() {
+    return List.of(Project.class, SemanticModel.class, DataPolicy.class, TrainingPair.class);
+  }
+}
