@@ -1,6 +1,7 @@
 package io.insightengine.engine.bundle;
 
 import io.insightengine.api.sql.FirewallPolicy;
+import io.insightengine.api.v1alpha1.common.Durations;
 import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.training.TrainingPair;

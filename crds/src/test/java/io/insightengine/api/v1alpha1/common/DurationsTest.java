@@ -1,4 +1,4 @@
-package io.insightengine.engine.bundle;
+package io.insightengine.api.v1alpha1.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.insightengine.engine.bundle;
+package io.insightengine.api.v1alpha1.common;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
