@@ -98,8 +98,24 @@ public abstract class BundledResourceReconciler<
               && bundle.get().getData() != null
               && ConfigBundleAssembler.manifest(resource).equals(bundle.get().getData().get(file));
       if (inBundle) {
+        // The first revision that held it as it is now; later ones hold it too while it is
+        // unchanged (rewriting every resource's status on every bundle change would not scale).
+        boolean alreadyReported =
+            status.getBundleRevision() != null
+                && Conditions.find(status.getConditions(), Conditions.READY)
+                    .map(
+                        c ->
+                            "InBundle".equals(c.getReason())
+                                && Long.valueOf(generation).equals(c.getObservedGeneration()))
+                    .orElse(false);
         revision =
-            bundle.get().getMetadata().getAnnotations().get(EngineResources.REVISION_ANNOTATION);
+            alreadyReported
+                ? status.getBundleRevision()
+                : bundle
+                    .get()
+                    .getMetadata()
+                    .getAnnotations()
+                    .get(EngineResources.REVISION_ANNOTATION);
         ready =
             new Condition(
                 Conditions.READY,
@@ -117,7 +133,10 @@ public abstract class BundledResourceReconciler<
     }
     status.setBundleRevision(revision);
     Conditions.set(status.getConditions(), ready, generation, clock);
-    return StatusPatches.patchIfChanged(resource, before, status, fresh);
+    UpdateControl<R> control = StatusPatches.patchIfChanged(resource, before, status, fresh);
+    // What an invalid resource refers to may appear without a change the mappers see (a model in
+    // another SemanticModel of the project): look again in a while.
+    return verdict.valid() ? control : control.rescheduleAfter(java.time.Duration.ofMinutes(1));
   }
 
   @Override
@@ -138,7 +157,7 @@ public abstract class BundledResourceReconciler<
     var configuration =
         InformerEventSourceConfiguration.from(read, type)
             .withName(read.getSimpleName())
-            .withSecondaryToPrimaryMapper(NamespaceMappers.<T, R>allPrimaries(context));
+            .withSecondaryToPrimaryMapper(NamespaceMappers.<T, R>dependents(context));
     if (labelSelector != null) {
       configuration.withLabelSelector(labelSelector);
     }

@@ -1,20 +1,121 @@
 package io.insightengine.operator.common;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.insightengine.api.v1alpha1.engine.InsightEngine;
+import io.insightengine.api.v1alpha1.policy.DataPolicy;
+import io.insightengine.api.v1alpha1.project.Project;
+import io.insightengine.api.v1alpha1.semantic.SemanticModel;
+import io.insightengine.api.v1alpha1.training.TrainingPair;
+import io.insightengine.operator.bundle.ConfigBundleAssembler;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Mappers for resources whose change may concern every primary of their namespace. */
+/**
+ * Which primaries a change concerns, precisely: a change reconciles only the resources that read
+ * what changed (a SemanticModel its project's resources, a Project its engine, a bundle ConfigMap
+ * the resources it holds), never a whole namespace — at a few thousand resources a namespace-wide
+ * mapping makes every change cost thousands of reconciliations.
+ *
+ * <p>Relations are strings: a primary declares the keys it depends on ({@code Project/shop}, {@code
+ * InsightEngine/insight}, {@code Secret/creds}); a changed resource maps to the primaries that
+ * declared its key.
+ */
 public final class NamespaceMappers {
   private NamespaceMappers() {}
 
+  /** The keys a changed secondary resource stands for. */
+  public static Set<String> keysOf(HasMetadata changed) {
+    String name = changed.getMetadata().getName();
+    if (changed instanceof Project) {
+      return Set.of("Project/" + name);
+    }
+    if (changed instanceof SemanticModel m) {
+      return Set.of("Project/" + m.getSpec().getProjectRef().getName());
+    }
+    if (changed instanceof InsightEngine) {
+      return Set.of("InsightEngine/" + name);
+    }
+    if (changed instanceof Secret) {
+      return Set.of("Secret/" + name);
+    }
+    return Set.of();
+  }
+
+  /** What a resource depends on. */
+  public static Set<String> dependenciesOf(HasMetadata resource) {
+    Set<String> keys = new HashSet<>();
+    if (resource instanceof Project p) {
+      keys.add("Project/" + p.getMetadata().getName());
+      keys.add("InsightEngine/" + p.getSpec().getEngineRef().getName());
+      var ds = p.getSpec().getDatasource();
+      if (ds != null && ds.getCredentialsSecret() != null) {
+        keys.add("Secret/" + ds.getCredentialsSecret().getName());
+      }
+    } else if (resource instanceof SemanticModel m) {
+      keys.add("Project/" + m.getSpec().getProjectRef().getName());
+    } else if (resource instanceof DataPolicy d) {
+      keys.add("Project/" + d.getSpec().getProjectRef().getName());
+    } else if (resource instanceof TrainingPair t) {
+      keys.add("Project/" + t.getSpec().getProjectRef().getName());
+    }
+    return keys;
+  }
+
+  /** The primaries that depend on what changed. */
+  public static <S extends HasMetadata, P extends HasMetadata>
+      SecondaryToPrimaryMapper<S> dependents(EventSourceContext<P> context) {
+    return changed -> {
+      if (changed instanceof ConfigMap bundle) {
+        return heldBy(bundle, context);
+      }
+      Set<String> keys = keysOf(changed);
+      return context
+          .getPrimaryCache()
+          .list(changed.getMetadata().getNamespace())
+          .filter(p -> dependenciesOf(p).stream().anyMatch(keys::contains))
+          .map(ResourceID::fromResource)
+          .collect(Collectors.toSet());
+    };
+  }
+
   /**
-   * Every primary in the secondary's namespace: a Project, SemanticModel or Secret can change what
-   * is valid for any engine or resource next to it, and namespaces hold few of those.
+   * The primaries a bundle ConfigMap holds that do not yet report being in a bundle as they are
+   * now. Those already reporting it keep the revision that first held them, so one change does not
+   * rewrite the status of every other resource of the engine.
    */
+  private static <P extends HasMetadata> Set<ResourceID> heldBy(
+      ConfigMap bundle, EventSourceContext<P> context) {
+    Set<String> files = bundle.getData() == null ? Set.of() : bundle.getData().keySet();
+    return context
+        .getPrimaryCache()
+        .list(bundle.getMetadata().getNamespace())
+        .filter(p -> files.contains(ConfigBundleAssembler.fileName(p)))
+        .filter(p -> !reportsInBundle(p))
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
+  }
+
+  private static boolean reportsInBundle(HasMetadata resource) {
+    if (!(resource instanceof io.fabric8.kubernetes.client.CustomResource<?, ?> cr)
+        || !(cr.getStatus()
+            instanceof io.insightengine.api.v1alpha1.common.ResourceStatus status)) {
+      return false;
+    }
+    return java.util.Objects.equals(
+            status.getObservedGeneration(), resource.getMetadata().getGeneration())
+        && io.insightengine.api.v1alpha1.common.Conditions.find(status.getConditions(), "Ready")
+            .map(c -> "InBundle".equals(c.getReason()))
+            .orElse(false);
+  }
+
+  /** Every primary in the namespace: for rare changes that may concern any of them. */
   public static <S extends HasMetadata, P extends HasMetadata>
       SecondaryToPrimaryMapper<S> allPrimaries(EventSourceContext<P> context) {
     return secondary ->
@@ -25,7 +126,14 @@ public final class NamespaceMappers {
             .collect(Collectors.toSet());
   }
 
-  public static Set<ResourceID> none() {
-    return Set.of();
+  /** A fixed mapping from a resource to the one primary named by a function of it. */
+  public static <S extends HasMetadata> SecondaryToPrimaryMapper<S> named(
+      Function<S, String> name) {
+    return s -> {
+      String target = name.apply(s);
+      return target == null
+          ? Set.of()
+          : Set.of(new ResourceID(target, s.getMetadata().getNamespace()));
+    };
   }
 }

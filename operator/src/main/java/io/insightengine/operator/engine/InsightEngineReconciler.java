@@ -25,10 +25,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * InsightEngine → the engine deployment: ServiceAccount, Role and RoleBinding (create DbtRuns, no
@@ -142,20 +146,52 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
   @Override
   public List<EventSource<?, InsightEngine>> prepareEventSources(
       EventSourceContext<InsightEngine> context) {
+    // A Project concerns the engine it names; the other kinds the engine of their project.
+    InformerEventSource<Project, InsightEngine> projects =
+        informer(
+            Project.class,
+            context,
+            NamespaceMappers.named(p -> p.getSpec().getEngineRef().getName()));
     return List.of(
-        informer(Project.class, context),
-        informer(SemanticModel.class, context),
-        informer(DataPolicy.class, context),
-        informer(TrainingPair.class, context),
-        informer(Secret.class, context));
+        projects,
+        informer(
+            SemanticModel.class,
+            context,
+            viaProject(projects, m -> m.getSpec().getProjectRef().getName())),
+        informer(
+            DataPolicy.class,
+            context,
+            viaProject(projects, d -> d.getSpec().getProjectRef().getName())),
+        informer(
+            TrainingPair.class,
+            context,
+            viaProject(projects, t -> t.getSpec().getProjectRef().getName())),
+        // Secrets change rarely and any engine may refer to one.
+        informer(Secret.class, context, NamespaceMappers.allPrimaries(context)));
+  }
+
+  private static <R extends HasMetadata> SecondaryToPrimaryMapper<R> viaProject(
+      InformerEventSource<Project, InsightEngine> projects, Function<R, String> projectName) {
+    return resource ->
+        projects
+            .get(new ResourceID(projectName.apply(resource), resource.getMetadata().getNamespace()))
+            .map(
+                p ->
+                    Set.of(
+                        new ResourceID(
+                            p.getSpec().getEngineRef().getName(),
+                            resource.getMetadata().getNamespace())))
+            .orElse(Set.of());
   }
 
   private static <R extends HasMetadata> InformerEventSource<R, InsightEngine> informer(
-      Class<R> type, EventSourceContext<InsightEngine> context) {
+      Class<R> type,
+      EventSourceContext<InsightEngine> context,
+      SecondaryToPrimaryMapper<R> mapper) {
     return new InformerEventSource<>(
         InformerEventSourceConfiguration.from(type, InsightEngine.class)
             .withName(type.getSimpleName())
-            .withSecondaryToPrimaryMapper(NamespaceMappers.<R, InsightEngine>allPrimaries(context))
+            .withSecondaryToPrimaryMapper(mapper)
             .build(),
         context);
   }

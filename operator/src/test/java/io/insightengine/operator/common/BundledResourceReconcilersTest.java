@@ -70,24 +70,52 @@ class BundledResourceReconcilersTest extends ApiServerTest {
                       .withName("insight")
                       .get();
               assertThat(engine.getStatus()).isNotNull();
-              String revision = engine.getStatus().getBundleRevision();
               for (Class<? extends CustomResource<?, ?>> kind : kinds()) {
                 List<? extends CustomResource<?, ?>> items =
                     client.resources(kind).inNamespace(namespace).list().getItems();
                 assertThat(items).as(kind.getSimpleName()).isNotEmpty();
                 for (CustomResource<?, ?> item : items) {
                   assertThat(item.getStatus()).as(item.getMetadata().getName()).isNotNull();
-                  assertThat(((BundledStatus) item.getStatus()).getBundleRevision())
-                      .as(item.getMetadata().getName())
-                      .isEqualTo(revision);
+                  String held = ((BundledStatus) item.getStatus()).getBundleRevision();
+                  assertThat(held).as(item.getMetadata().getName()).isNotNull().hasSize(16);
                   Condition ready = ready(item);
                   assertThat(ready.getReason()).isEqualTo("InBundle");
-                  assertThat(ready.getMessage()).contains(revision).contains("insight");
+                  assertThat(ready.getMessage()).contains(held).contains("insight");
                   assertThat(((ResourceStatus) item.getStatus()).getObservedGeneration())
                       .isEqualTo(item.getMetadata().getGeneration());
                 }
               }
             });
+
+    // A change: the changed resource reports the new revision; the others keep the one that first
+    // held them (they are in the new one too, unchanged).
+    String policyBefore = revisionOf(DataPolicy.class, "viewers-mask-pii");
+    client
+        .resources(SemanticModel.class)
+        .inNamespace(namespace)
+        .withName("shop-warehouse")
+        .edit(
+            m -> {
+              m.getSpec().getModels().get(0).getSynonyms().add("patrons");
+              return m;
+            });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              String engineRevision =
+                  client
+                      .resources(InsightEngine.class)
+                      .inNamespace(namespace)
+                      .withName("insight")
+                      .get()
+                      .getStatus()
+                      .getBundleRevision();
+              assertThat(revisionOf(SemanticModel.class, "shop-warehouse"))
+                  .isEqualTo(engineRevision);
+              assertThat(engineRevision).isNotEqualTo(policyBefore);
+            });
+    assertThat(revisionOf(DataPolicy.class, "viewers-mask-pii")).isEqualTo(policyBefore);
   }
 
   @Test
@@ -131,6 +159,12 @@ class BundledResourceReconcilersTest extends ApiServerTest {
     assertThat(ready.getStatus().name())
         .as(name)
         .isEqualTo(reason.equals("InBundle") ? "True" : "False");
+  }
+
+  private String revisionOf(Class<? extends CustomResource<?, ?>> kind, String name) {
+    return ((BundledStatus)
+            client.resources(kind).inNamespace(namespace).withName(name).get().getStatus())
+        .getBundleRevision();
   }
 
   private void create(String yaml) throws Exception {
