@@ -29,6 +29,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +56,15 @@ import java.util.Set;
           reconcilePrecondition = DbtRunCronJobDependentResource.Scheduled.class)
     })
 @ControllerConfiguration(name = "dbtrun")
+// The dbt pods' termination messages carry the results; Secrets are only checked for existence.
+@RBACRule(
+    apiGroups = "",
+    resources = "pods",
+    verbs = {"get", "list", "watch"})
+@RBACRule(
+    apiGroups = "",
+    resources = "secrets",
+    verbs = {"get", "list", "watch"})
 public class DbtRunReconciler implements Reconciler<DbtRun> {
   private static final String VERDICT = "insight-engine.io/dbt-run-verdict";
   private static final ObjectMapper JSON = new ObjectMapper();

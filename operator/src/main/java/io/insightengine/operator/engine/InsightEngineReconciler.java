@@ -29,6 +29,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -68,6 +69,20 @@ import java.util.function.Function;
               EngineHorizontalPodAutoscalerDependentResource.AutoscalingSet.class)
     })
 @ControllerConfiguration(name = "insightengine")
+// Beyond what the SDK derives from the workflow: Secrets are only checked for existence; events
+// are recorded; the Lease is leader election's.
+@RBACRule(
+    apiGroups = "",
+    resources = "secrets",
+    verbs = {"get", "list", "watch"})
+@RBACRule(
+    apiGroups = "",
+    resources = "events",
+    verbs = {"create"})
+@RBACRule(
+    apiGroups = "coordination.k8s.io",
+    resources = "leases",
+    verbs = {"get", "create", "update"})
 public class InsightEngineReconciler implements Reconciler<InsightEngine> {
   public static final String CONFIG_APPLIED = "ConfigApplied";
 
