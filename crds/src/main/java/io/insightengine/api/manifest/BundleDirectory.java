@@ -25,22 +25,47 @@ public final class BundleDirectory {
   private BundleDirectory() {}
 
   /**
-   * The manifest files ({@code *.yaml}, {@code *.yml}) under {@code directory}, sorted by relative
-   * path. Entries whose name starts with a dot are skipped at every level: a mounted ConfigMap
-   * holds each file twice, once in a hidden {@code ..<timestamp>} directory and once as a symlink
-   * to it.
+   * The manifest files ({@code *.yaml}, {@code *.yml}, gzipped or not) under {@code directory},
+   * sorted by relative path. Entries whose name starts with a dot are skipped at every level: a
+   * mounted ConfigMap holds each file twice, once in a hidden {@code ..<timestamp>} directory and
+   * once as a symlink to it.
    */
   public static List<Path> manifestFiles(Path directory) {
     try (Stream<Path> files = Files.walk(directory)) {
       return files
           .filter(Files::isRegularFile)
-          .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+          .filter(f -> f.getFileName().toString().matches(".*\\.ya?ml(\\.gz)?"))
           .filter(f -> !hidden(directory.relativize(f)))
           .sorted((a, b) -> relative(directory, a).compareTo(relative(directory, b)))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + directory, e);
     }
+  }
+
+  /**
+   * A manifest file's text; {@code .gz} files are gunzipped (the operator gzips a bundle too large
+   * for a ConfigMap's plain data).
+   */
+  public static String readText(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    if (file.getFileName().toString().endsWith(".gz")) {
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        bytes = in.readAllBytes();
+      }
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Gzips a manifest the way {@link #readText} reads it back; same input, same bytes. */
+  public static byte[] gzip(String text) {
+    var out = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(out)) {
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** The revision of the bundle in {@code directory}. */

@@ -52,7 +52,7 @@ public final class ManifestLoader {
     Accumulator acc = new Accumulator();
     for (Path file : files) {
       try {
-        read(file.toString(), Files.readString(file), acc);
+        read(file.toString(), BundleDirectory.readText(file), acc);
       } catch (IOException e) {
         acc.errors.add(
             new ManifestError(file.toString(), 0, null, null, null, "cannot read: " + e));

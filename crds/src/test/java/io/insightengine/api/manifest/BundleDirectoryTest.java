@@ -46,6 +46,18 @@ class BundleDirectoryTest {
     assertThat(base).hasSize(16).isEqualTo(BundleDirectory.revision(Map.of("a.yaml", bytes("x"))));
   }
 
+  @Test
+  void gzippedManifestsAreReadAsText(@TempDir Path dir) throws Exception {
+    String yaml = "kind: Project\nmetadata:\n  name: shop\n";
+    byte[] gz = BundleDirectory.gzip(yaml);
+    assertThat(gz).isEqualTo(BundleDirectory.gzip(yaml)); // deterministic: revisions are stable
+    Files.write(dir.resolve("project-shop.yaml.gz"), gz);
+    assertThat(BundleDirectory.manifestFiles(dir)).hasSize(1);
+    assertThat(BundleDirectory.readText(dir.resolve("project-shop.yaml.gz"))).isEqualTo(yaml);
+    assertThat(BundleDirectory.revision(dir))
+        .isEqualTo(BundleDirectory.revision(Map.of("project-shop.yaml.gz", gz)));
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

@@ -36,17 +36,38 @@ public final class ConfigBundleAssembler {
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
           .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
+  /**
+   * Above this many bytes of manifests the bundle is stored gzipped: a ConfigMap holds at most 1
+   * MiB, and YAML compresses about tenfold.
+   */
+  public static final int PLAIN_LIMIT_BYTES = 512 * 1024;
+
   private final ResourceValidator validator;
+  private final int plainLimitBytes;
 
   public ConfigBundleAssembler(ResourceValidator validator) {
+    this(validator, PLAIN_LIMIT_BYTES);
+  }
+
+  public ConfigBundleAssembler(ResourceValidator validator, int plainLimitBytes) {
     this.validator = validator;
+    this.plainLimitBytes = plainLimitBytes;
   }
 
   /**
-   * A bundle: file name to manifest, its revision, and the verdict on every resource considered.
+   * A bundle: file name to manifest, whether it is stored gzipped ({@code <file>.gz} keys in the
+   * ConfigMap's binaryData), the revision of what is stored, and the verdict on every resource.
    */
   public record Bundle(
-      SortedMap<String, String> files, String revision, Map<String, Verdict> verdicts) {
+      SortedMap<String, String> files,
+      boolean gzipped,
+      String revision,
+      Map<String, Verdict> verdicts) {
+    /** The ConfigMap key a file is stored under. */
+    public String key(String file) {
+      return gzipped ? file + ".gz" : file;
+    }
+
     public int projects() {
       return (int) files.keySet().stream().filter(f -> f.startsWith("project-")).count();
     }
@@ -75,9 +96,48 @@ public final class ConfigBundleAssembler {
     in.trainingPairs().stream()
         .filter(r -> projects.contains(r.getSpec().getProjectRef().getName()))
         .forEach(r -> add(r, validator::validate, in, files, verdicts));
-    Map<String, byte[]> bytes = new TreeMap<>();
-    files.forEach((name, content) -> bytes.put(name, content.getBytes(StandardCharsets.UTF_8)));
-    return new Bundle(files, BundleDirectory.revision(bytes), verdicts);
+    long size =
+        files.values().stream().mapToLong(f -> f.getBytes(StandardCharsets.UTF_8).length).sum();
+    boolean gzipped = size > plainLimitBytes;
+    Map<String, byte[]> stored = new TreeMap<>();
+    files.forEach(
+        (name, content) ->
+            stored.put(
+                gzipped ? name + ".gz" : name,
+                gzipped
+                    ? BundleDirectory.gzip(content)
+                    : content.getBytes(StandardCharsets.UTF_8)));
+    return new Bundle(files, gzipped, BundleDirectory.revision(stored), verdicts);
+  }
+
+  /** A resource's manifest as a bundle ConfigMap stores it, plain or gzipped; null when absent. */
+  public static String storedManifest(
+      io.fabric8.kubernetes.api.model.ConfigMap bundle, String file) {
+    if (bundle.getData() != null && bundle.getData().containsKey(file)) {
+      return bundle.getData().get(file);
+    }
+    if (bundle.getBinaryData() != null && bundle.getBinaryData().containsKey(file + ".gz")) {
+      byte[] gz = java.util.Base64.getDecoder().decode(bundle.getBinaryData().get(file + ".gz"));
+      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Names of the files a bundle ConfigMap stores, without the {@code .gz} of gzipped ones. */
+  public static java.util.Set<String> storedFiles(
+      io.fabric8.kubernetes.api.model.ConfigMap bundle) {
+    java.util.Set<String> files = new java.util.HashSet<>();
+    if (bundle.getData() != null) {
+      files.addAll(bundle.getData().keySet());
+    }
+    if (bundle.getBinaryData() != null) {
+      bundle.getBinaryData().keySet().forEach(k -> files.add(k.replaceAll("\\.gz$", "")));
+    }
+    return files;
   }
 
   /** The file a resource is written to: {@code <kind>-<name>.yaml}, a valid ConfigMap key. */

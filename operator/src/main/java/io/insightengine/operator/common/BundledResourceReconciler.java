@@ -95,8 +95,8 @@ public abstract class BundledResourceReconciler<
       String file = ConfigBundleAssembler.fileName(resource);
       boolean inBundle =
           bundle.isPresent()
-              && bundle.get().getData() != null
-              && ConfigBundleAssembler.manifest(resource).equals(bundle.get().getData().get(file));
+              && ConfigBundleAssembler.manifest(resource)
+                  .equals(ConfigBundleAssembler.storedManifest(bundle.get(), file));
       if (inBundle) {
         // The first revision that held it as it is now; later ones hold it too while it is
         // unchanged (rewriting every resource's status on every bundle change would not scale).

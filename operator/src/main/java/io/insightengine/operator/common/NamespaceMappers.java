@@ -92,7 +92,7 @@ public final class NamespaceMappers {
    */
   private static <P extends HasMetadata> Set<ResourceID> heldBy(
       ConfigMap bundle, EventSourceContext<P> context) {
-    Set<String> files = bundle.getData() == null ? Set.of() : bundle.getData().keySet();
+    Set<String> files = ConfigBundleAssembler.storedFiles(bundle);
     return context
         .getPrimaryCache()
         .list(bundle.getMetadata().getNamespace())

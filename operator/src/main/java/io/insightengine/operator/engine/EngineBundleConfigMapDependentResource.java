@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The config bundle engine pods mount: one key per manifest file, annotated with the bundle's
- * revision (the same hash the engine computes over the mounted files).
+ * The config bundle engine pods mount: one key per manifest file (gzipped in binaryData when the
+ * bundle is large), annotated with the bundle's revision (the same hash the engine computes over
+ * the mounted files).
  */
 public class EngineBundleConfigMapDependentResource
     extends CRUDKubernetesDependentResource<ConfigMap, InsightEngine> {
@@ -30,7 +31,22 @@ public class EngineBundleConfigMapDependentResource
         .withAnnotations(
             new HashMap<>(Map.of(EngineResources.REVISION_ANNOTATION, bundle.revision())))
         .endMetadata()
-        .withData(bundle.files())
+        .withData(bundle.gzipped() ? null : bundle.files())
+        .withBinaryData(bundle.gzipped() ? gzipped(bundle) : null)
         .build();
+  }
+
+  private static Map<String, String> gzipped(Bundle bundle) {
+    Map<String, String> binary = new java.util.TreeMap<>();
+    bundle
+        .files()
+        .forEach(
+            (file, content) ->
+                binary.put(
+                    bundle.key(file),
+                    java.util.Base64.getEncoder()
+                        .encodeToString(
+                            io.insightengine.api.manifest.BundleDirectory.gzip(content))));
+    return binary;
   }
 }
