@@ -25,6 +25,15 @@ public interface EngineConfig {
 
   AppDatabase appDatabase();
 
+  /** The internal endpoints (dbt artifacts from DbtRun jobs). */
+  Internal internal();
+
+  /** Internal endpoints: closed unless a token is configured (env INSIGHT_INTERNAL_TOKEN). */
+  interface Internal {
+    /** Bearer token callers must present; in Kubernetes the operator generates it per engine. */
+    Optional<String> token();
+  }
+
   /** Where questions are answered from. */
   interface Warehouse {
     /** Start PostgreSQL from the embedded binaries and load the demo warehouse into it. */

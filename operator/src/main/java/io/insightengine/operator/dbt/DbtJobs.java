@@ -57,7 +57,22 @@ public final class DbtJobs {
           "    if kind: counts[kind][state] += 1",
           "    if state == 'failed' and len(failures) < 10: failures.append({'node': uid, 'message': (n.get('message') or '')[:200]})",
           "out = {'total': len(r.get('results', [])), 'models': dict(counts['models']), 'tests': dict(counts['tests']), 'failures': failures}",
+          "try: out['artifactsRevision'] = json.load(open('/workspace/delivered.json')).get('revision')",
+          "except Exception: pass",
           "open('/dev/termination-log', 'w').write(json.dumps(out)[:4000])");
+
+  /**
+   * Delivers target/manifest.json to the engine's internal endpoint (bearer token from the engine's
+   * Secret) and keeps its answer for the summary; with the dbt image's Python, no curl needed.
+   */
+  static final String DELIVER =
+      String.join(
+          "\n",
+          "import os, urllib.request",
+          "url = os.environ['INSIGHT_ENGINE_URL'] + '/internal/v1/projects/' + os.environ['INSIGHT_PROJECT'] + '/dbt-artifacts'",
+          "req = urllib.request.Request(url, data=open('target/manifest.json', 'rb').read(), method='POST',",
+          "    headers={'Content-Type': 'application/json', 'Authorization': 'Bearer ' + os.environ['INSIGHT_INTERNAL_TOKEN']})",
+          "open('/workspace/delivered.json', 'wb').write(urllib.request.urlopen(req, timeout=60).read())");
 
   private DbtJobs() {}
 
@@ -209,7 +224,11 @@ public final class DbtJobs {
       dbt.addAll(List.of("--threads", String.valueOf(spec.getThreads())));
     }
     return String.join(" ", dbt)
-        + "; rc=$?; [ -f target/run_results.json ] && python3 -c "
+        + "; rc=$?; if [ $rc -eq 0 ] && [ -f target/manifest.json ] && [ -n \"$INSIGHT_INTERNAL_TOKEN\" ];"
+        + " then python3 -c "
+        + quote(DELIVER)
+        + " || echo 'could not deliver the artifacts to the engine' >&2; fi;"
+        + " [ -f target/run_results.json ] && python3 -c "
         + quote(SUMMARIZE)
         + "; exit $rc";
   }
@@ -227,6 +246,20 @@ public final class DbtJobs {
     env.add(env("HOME", WORKSPACE));
     env.add(env("DBT_LOG_PATH", WORKSPACE + "/logs"));
     env.add(env("DBT_PROJECT_DIR", projectDir));
+    // Where the artifacts go: the project's engine, through its Service.
+    String engine = project.getSpec().getEngineRef().getName();
+    env.add(env("INSIGHT_PROJECT", project.getMetadata().getName()));
+    env.add(
+        env(
+            "INSIGHT_ENGINE_URL",
+            "http://" + engine + "." + project.getMetadata().getNamespace() + ".svc"));
+    env.add(
+        fromSecret(
+            "INSIGHT_INTERNAL_TOKEN",
+            io.insightengine.operator.engine.EngineInternalTokenSecretDependentResource.name(
+                engine),
+            "token",
+            true));
     return env;
   }
 

@@ -193,6 +193,9 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
       failures.add(failure);
     }
     status.setFailures(failures);
+    if (r.hasNonNull("artifactsRevision")) {
+      status.setArtifactsRevision(r.path("artifactsRevision").asText());
+    }
   }
 
   private static DbtRunStatus.ResultCounts counts(JsonNode n) {

@@ -45,7 +45,7 @@ public class EngineDeploymentDependentResource
             .withContainerPort(EngineResources.HTTP_PORT)
             .withProtocol("TCP")
             .endPort()
-            .withEnv(env(spec))
+            .withEnv(env(spec, name))
             .withResources(
                 spec.getResources() != null ? spec.getResources() : new ResourceRequirements())
             .withLivenessProbe(probe("/health/live", 3))
@@ -112,7 +112,7 @@ public class EngineDeploymentDependentResource
         .build();
   }
 
-  private static List<EnvVar> env(InsightEngineSpec spec) {
+  private static List<EnvVar> env(InsightEngineSpec spec, String name) {
     List<EnvVar> env = new ArrayList<>();
     env.add(
         new EnvVarBuilder()
@@ -124,6 +124,11 @@ public class EngineDeploymentDependentResource
             .withName("QUARKUS_HTTP_PORT")
             .withValue(String.valueOf(EngineResources.HTTP_PORT))
             .build());
+    env.add(
+        fromSecret(
+            "INSIGHT_INTERNAL_TOKEN",
+            EngineInternalTokenSecretDependentResource.name(name),
+            "token"));
     AppDatabaseSpec db = spec.getAppDatabase();
     if (db != null
         && db.getType() == AppDatabaseSpec.Type.POSTGRES

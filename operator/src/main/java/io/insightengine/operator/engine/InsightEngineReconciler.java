@@ -51,10 +51,11 @@ import java.util.function.Function;
           type = EngineRoleBindingDependentResource.class,
           dependsOn = {"service-account", "role"}),
       @Dependent(name = "bundle", type = EngineBundleConfigMapDependentResource.class),
+      @Dependent(name = "internal-token", type = EngineInternalTokenSecretDependentResource.class),
       @Dependent(
           name = "deployment",
           type = EngineDeploymentDependentResource.class,
-          dependsOn = {"bundle", "service-account"}),
+          dependsOn = {"bundle", "service-account", "internal-token"}),
       @Dependent(name = "service", type = EngineServiceDependentResource.class),
       @Dependent(
           name = "pod-disruption-budget",

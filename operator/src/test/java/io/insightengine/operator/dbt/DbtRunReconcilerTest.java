@@ -112,6 +112,18 @@ class DbtRunReconcilerTest extends ApiServerTest {
             });
     assertThat(dbt.getEnv())
         .anySatisfy(e -> assertThat(e.getValue()).isEqualTo("warehouse.data.svc"));
+    // After a successful run the artifacts go to the project's engine, with the engine's token.
+    assertThat(dbt.getEnv())
+        .anySatisfy(
+            e -> assertThat(e.getValue()).isEqualTo("http://insight." + namespace + ".svc"));
+    assertThat(dbt.getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("INSIGHT_INTERNAL_TOKEN");
+              assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                  .isEqualTo("insight-internal");
+            });
+    assertThat(script).contains("/internal/v1/projects/").contains("target/manifest.json");
     assertThat(job.getMetadata().getOwnerReferences())
         .singleElement()
         .satisfies(o -> assertThat(o.getName()).isEqualTo("rebuild"));
@@ -157,7 +169,7 @@ class DbtRunReconcilerTest extends ApiServerTest {
             .withNewTerminated()
             .withExitCode(0)
             .withMessage(
-                "{\"total\": 141, \"models\": {\"passed\": 15}, \"tests\": {\"passed\": 125, \"warned\": 1}, \"failures\": []}")
+                "{\"total\": 141, \"models\": {\"passed\": 15}, \"tests\": {\"passed\": 125, \"warned\": 1}, \"failures\": [], \"artifactsRevision\": \"abc123\"}")
             .endTerminated()
             .endState()
             .endContainerStatus()
@@ -188,6 +200,7 @@ class DbtRunReconcilerTest extends ApiServerTest {
     assertThat(run.getStatus().getTests().getPassed()).isEqualTo(125);
     assertThat(run.getStatus().getTests().getWarned()).isEqualTo(1);
     assertThat(run.getStatus().getProgress().getTotal()).isEqualTo(141);
+    assertThat(run.getStatus().getArtifactsRevision()).isEqualTo("abc123");
     assertThat(ready(run).getStatus().name()).isEqualTo("True");
     assertThat(ready(run).getMessage())
         .isEqualTo("models 15 passed, 0 failed; tests 125 passed, 0 failed");

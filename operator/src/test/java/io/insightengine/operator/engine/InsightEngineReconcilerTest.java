@@ -106,6 +106,15 @@ class InsightEngineReconcilerTest extends ApiServerTest {
             });
     assertThat(pod.getVolumes())
         .anySatisfy(v -> assertThat(v.getConfigMap().getName()).isEqualTo("insight-bundle"));
+    assertThat(container.getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("INSIGHT_INTERNAL_TOKEN");
+              assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                  .isEqualTo("insight-internal");
+            });
+    assertThat(get(io.fabric8.kubernetes.api.model.Secret.class, "insight-internal").getData())
+        .containsKey("token");
     assertThat(container.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
@@ -148,6 +157,7 @@ class InsightEngineReconcilerTest extends ApiServerTest {
             bundle,
             get(Service.class, "insight"),
             get(ServiceAccount.class, "insight"),
+            get(io.fabric8.kubernetes.api.model.Secret.class, "insight-internal"),
             role,
             get(RoleBinding.class, "insight"))) {
       assertThat(owned.getMetadata().getOwnerReferences())
@@ -250,6 +260,10 @@ class InsightEngineReconcilerTest extends ApiServerTest {
   void moreReplicasGetADisruptionBudgetAndAutoscalingAnAutoscaler() {
     ExampleManifests.apply(client, namespace, "examples/quickstart");
     awaitWholeQuickstartBundled();
+    String token =
+        get(io.fabric8.kubernetes.api.model.Secret.class, "insight-internal")
+            .getData()
+            .get("token");
 
     client
         .resources(InsightEngine.class)
@@ -330,6 +344,12 @@ class InsightEngineReconcilerTest extends ApiServerTest {
                           .get())
                   .isNull();
             });
+    // Reconciled many times over: the internal token was created once and never rewritten.
+    assertThat(
+            get(io.fabric8.kubernetes.api.model.Secret.class, "insight-internal")
+                .getData()
+                .get("token"))
+        .isEqualTo(token);
   }
 
   /**

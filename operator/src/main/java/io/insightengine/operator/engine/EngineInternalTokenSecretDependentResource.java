@@ -1,0 +1,55 @@
+package io.insightengine.operator.engine;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.insightengine.api.v1alpha1.engine.InsightEngine;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The bearer token of the engine's internal endpoints, shared by the engine pods and the dbt jobs
+ * that deliver artifacts: random, created once and never rewritten (rotating it is deleting the
+ * Secret; the operator creates a new one).
+ */
+public class EngineInternalTokenSecretDependentResource
+    extends KubernetesDependentResource<Secret, InsightEngine>
+    implements Creator<Secret, InsightEngine>, GarbageCollected<InsightEngine> {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public EngineInternalTokenSecretDependentResource() {
+    super(Secret.class);
+  }
+
+  public static String name(String engine) {
+    return engine + "-internal";
+  }
+
+  @Override
+  protected ResourceID targetSecondaryResourceID(
+      InsightEngine engine, Context<InsightEngine> context) {
+    return new ResourceID(
+        name(engine.getMetadata().getName()), engine.getMetadata().getNamespace());
+  }
+
+  @Override
+  protected Secret desired(InsightEngine engine, Context<InsightEngine> context) {
+    byte[] token = new byte[32];
+    RANDOM.nextBytes(token);
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName(name(engine.getMetadata().getName()))
+        .withNamespace(engine.getMetadata().getNamespace())
+        .withLabels(EngineResources.labels(engine))
+        .endMetadata()
+        .withType("Opaque")
+        .withStringData(
+            Map.of("token", Base64.getUrlEncoder().withoutPadding().encodeToString(token)))
+        .build();
+  }
+}
