@@ -132,6 +132,14 @@ public abstract class BundledResourceReconciler<
       }
     }
     status.setBundleRevision(revision);
+    String previousReason =
+        Conditions.find(status.getConditions(), Conditions.READY)
+            .map(Condition::getReason)
+            .orElse(null);
+    if (!verdict.valid() && !verdict.reason().equals(previousReason)) {
+      // Left out of its engine's bundle: worth a Warning where `kubectl describe` shows it.
+      Events.warning(context.getClient(), resource, verdict.reason(), verdict.message());
+    }
     Conditions.set(status.getConditions(), ready, generation, clock);
     UpdateControl<R> control = StatusPatches.patchIfChanged(resource, before, status, fresh);
     // What an invalid resource refers to may appear without a change the mappers see (a model in

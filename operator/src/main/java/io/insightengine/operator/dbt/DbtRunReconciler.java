@@ -15,6 +15,7 @@ import io.insightengine.api.v1alpha1.dbt.DbtRun;
 import io.insightengine.api.v1alpha1.dbt.DbtRunStatus;
 import io.insightengine.api.v1alpha1.project.DatasourceSpec;
 import io.insightengine.api.v1alpha1.project.Project;
+import io.insightengine.operator.common.Events;
 import io.insightengine.operator.common.NamespaceMappers;
 import io.insightengine.operator.common.StatusPatches;
 import io.insightengine.operator.validation.Verdict;
@@ -74,6 +75,7 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
   public UpdateControl<DbtRun> reconcile(DbtRun run, Context<DbtRun> context) {
     String before = StatusPatches.snapshot(run.getStatus());
     DbtRunStatus status = run.getStatus() != null ? run.getStatus() : new DbtRunStatus();
+    DbtRunStatus.Phase phaseBefore = status.getPhase();
     long generation = run.getMetadata().getGeneration();
     status.setObservedGeneration(generation);
     Verdict verdict = verdict(run, context);
@@ -98,6 +100,15 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
               "runs on the schedule " + run.getSpec().getSchedule());
     } else {
       ready = oneOff(run, context, status);
+    }
+    if (phaseBefore != status.getPhase()
+        && (status.getPhase() == DbtRunStatus.Phase.Succeeded
+            || status.getPhase() == DbtRunStatus.Phase.Failed)) {
+      if (status.getPhase() == DbtRunStatus.Phase.Succeeded) {
+        Events.normal(context.getClient(), run, "DbtRunSucceeded", ready.getMessage());
+      } else {
+        Events.warning(context.getClient(), run, "DbtRunFailed", ready.getMessage());
+      }
     }
     Conditions.set(status.getConditions(), ready, generation, clock);
     return StatusPatches.patchIfChanged(run, before, status, DbtRun::new);

@@ -13,6 +13,7 @@ import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
 import io.insightengine.operator.bundle.ConfigBundleAssembler.Bundle;
+import io.insightengine.operator.common.Events;
 import io.insightengine.operator.common.NamespaceMappers;
 import io.insightengine.operator.common.StatusPatches;
 import io.insightengine.operator.validation.ResourceValidator;
@@ -154,7 +155,11 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
     }
     Conditions.set(status.getConditions(), readyCondition, generation, clock);
     if (previousRevision != null && !previousRevision.equals(bundle.revision())) {
-      EngineEvents.bundleChanged(context.getClient(), engine, previousRevision, bundle.revision());
+      Events.normal(
+          context.getClient(),
+          engine,
+          "BundleUpdated",
+          "config bundle revision " + previousRevision + " -> " + bundle.revision());
     }
     return StatusPatches.patchIfChanged(engine, before, status, InsightEngine::new);
   }

@@ -44,6 +44,23 @@ public abstract class ApiServerTest {
         .create();
   }
 
+  /**
+   * Edits a resource in this test's namespace as a user would, retrying when the operator wrote
+   * status in between (409 Conflict on the resource version).
+   */
+  protected <T extends io.fabric8.kubernetes.api.model.HasMetadata> T edit(
+      Class<T> type, String name, java.util.function.UnaryOperator<T> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client.resources(type).inNamespace(namespace).withName(name).edit(change);
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
+  }
+
   @AfterEach
   void deleteNamespace() {
     // Without a namespace controller the namespace only turns Terminating; its objects stay in

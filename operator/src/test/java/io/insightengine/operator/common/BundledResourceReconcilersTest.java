@@ -90,15 +90,13 @@ class BundledResourceReconcilersTest extends ApiServerTest {
     // A change: the changed resource reports the new revision; the others keep the one that first
     // held them (they are in the new one too, unchanged).
     String policyBefore = revisionOf(DataPolicy.class, "viewers-mask-pii");
-    client
-        .resources(SemanticModel.class)
-        .inNamespace(namespace)
-        .withName("shop-warehouse")
-        .edit(
-            m -> {
-              m.getSpec().getModels().get(0).getSynonyms().add("patrons");
-              return m;
-            });
+    edit(
+        SemanticModel.class,
+        "shop-warehouse",
+        m -> {
+          m.getSpec().getModels().get(0).getSynonyms().add("patrons");
+          return m;
+        });
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -145,6 +143,14 @@ class BundledResourceReconcilersTest extends ApiServerTest {
               // The valid ones are served all the same.
               assertReady(Project.class, "shop", "InBundle", "insight");
               assertReady(TrainingPair.class, "orders-last-month", "InBundle", "insight");
+              // ... and a Warning event says so where `kubectl describe` shows it.
+              assertThat(client.v1().events().inNamespace(namespace).list().getItems())
+                  .anySatisfy(
+                      e -> {
+                        assertThat(e.getType()).isEqualTo("Warning");
+                        assertThat(e.getReason()).isEqualTo("SqlRefused");
+                        assertThat(e.getInvolvedObject().getName()).isEqualTo("reads-staging");
+                      });
             });
   }
 

@@ -201,6 +201,12 @@ class DbtRunReconcilerTest extends ApiServerTest {
     assertThat(run.getStatus().getTests().getWarned()).isEqualTo(1);
     assertThat(run.getStatus().getProgress().getTotal()).isEqualTo(141);
     assertThat(run.getStatus().getArtifactsRevision()).isEqualTo("abc123");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().inNamespace(namespace).list().getItems())
+                    .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("DbtRunSucceeded")));
     assertThat(ready(run).getStatus().name()).isEqualTo("True");
     assertThat(ready(run).getMessage())
         .isEqualTo("models 15 passed, 0 failed; tests 125 passed, 0 failed");

@@ -203,15 +203,13 @@ class InsightEngineReconcilerTest extends ApiServerTest {
     InsightEngine engine = awaitWholeQuickstartBundled();
     String before = engine.getStatus().getBundleRevision();
 
-    client
-        .resources(SemanticModel.class)
-        .inNamespace(namespace)
-        .withName("shop-warehouse")
-        .edit(
-            m -> {
-              m.getSpec().getModels().get(0).getSynonyms().add("purchases made");
-              return m;
-            });
+    edit(
+        SemanticModel.class,
+        "shop-warehouse",
+        m -> {
+          m.getSpec().getModels().get(0).getSynonyms().add("purchases made");
+          return m;
+        });
 
     engine = awaitStatus("insight", e -> !before.equals(e.getStatus().getBundleRevision()));
     ConfigMap bundle = get(ConfigMap.class, "insight-bundle");
@@ -265,15 +263,13 @@ class InsightEngineReconcilerTest extends ApiServerTest {
             .getData()
             .get("token");
 
-    client
-        .resources(InsightEngine.class)
-        .inNamespace(namespace)
-        .withName("insight")
-        .edit(
-            e -> {
-              e.getSpec().setReplicas(3);
-              return e;
-            });
+    edit(
+        InsightEngine.class,
+        "insight",
+        e -> {
+          e.getSpec().setReplicas(3);
+          return e;
+        });
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -288,18 +284,16 @@ class InsightEngineReconcilerTest extends ApiServerTest {
               assertThat(get(Deployment.class, "insight").getSpec().getReplicas()).isEqualTo(3);
             });
 
-    client
-        .resources(InsightEngine.class)
-        .inNamespace(namespace)
-        .withName("insight")
-        .edit(
-            e -> {
-              var autoscaling = new io.insightengine.api.v1alpha1.engine.AutoscalingSpec();
-              autoscaling.setMinReplicas(2);
-              autoscaling.setMaxReplicas(5);
-              e.getSpec().setAutoscaling(autoscaling);
-              return e;
-            });
+    edit(
+        InsightEngine.class,
+        "insight",
+        e -> {
+          var autoscaling = new io.insightengine.api.v1alpha1.engine.AutoscalingSpec();
+          autoscaling.setMinReplicas(2);
+          autoscaling.setMaxReplicas(5);
+          e.getSpec().setAutoscaling(autoscaling);
+          return e;
+        });
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -315,16 +309,14 @@ class InsightEngineReconcilerTest extends ApiServerTest {
               assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("insight");
             });
 
-    client
-        .resources(InsightEngine.class)
-        .inNamespace(namespace)
-        .withName("insight")
-        .edit(
-            e -> {
-              e.getSpec().setAutoscaling(null);
-              e.getSpec().setReplicas(1);
-              return e;
-            });
+    edit(
+        InsightEngine.class,
+        "insight",
+        e -> {
+          e.getSpec().setAutoscaling(null);
+          e.getSpec().setReplicas(1);
+          return e;
+        });
     await()
         .atMost(WAIT)
         .untilAsserted(

@@ -57,15 +57,13 @@ class LeaderElectionTest extends ApiServerTest {
     // The leader goes away; the other replica acquires the Lease and reconciles the next change.
     replicas.remove(leader).stop();
     String follower = leader.equals("replica-a") ? "replica-b" : "replica-a";
-    client
-        .resources(InsightEngine.class)
-        .inNamespace(namespace)
-        .withName("insight")
-        .edit(
-            e -> {
-              e.getSpec().setReplicas(2);
-              return e;
-            });
+    edit(
+        InsightEngine.class,
+        "insight",
+        e -> {
+          e.getSpec().setReplicas(2);
+          return e;
+        });
     await().atMost(WAIT).until(() -> follower.equals(holder()));
     await().atMost(WAIT).until(() -> deployment().getSpec().getReplicas() == 2);
   }
