@@ -32,8 +32,11 @@ import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMap
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -169,10 +172,7 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
       EventSourceContext<InsightEngine> context) {
     // A Project concerns the engine it names; the other kinds the engine of their project.
     InformerEventSource<Project, InsightEngine> projects =
-        informer(
-            Project.class,
-            context,
-            NamespaceMappers.named(p -> p.getSpec().getEngineRef().getName()));
+        informer(Project.class, context, projectToEngines());
     return List.of(
         projects,
         informer(
@@ -189,6 +189,31 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
             viaProject(projects, t -> t.getSpec().getProjectRef().getName())),
         // Secrets change rarely and any engine may refer to one.
         informer(Secret.class, context, NamespaceMappers.allPrimaries(context)));
+  }
+
+  /**
+   * A Project concerns the engine it names, and the engine it named before: moving a project to
+   * another engine must take it out of the old engine's bundle at once. The mapper remembers the
+   * engine each project named before (informer events carry only the new object).
+   */
+  private static SecondaryToPrimaryMapper<Project> projectToEngines() {
+    // The SDK may call a mapper more than once per event: the state moves only when the engine
+    // changes, so every call for the same Project returns the same pair.
+    Map<ResourceID, List<String>> currentAndPrevious = new ConcurrentHashMap<>();
+    return project -> {
+      String namespace = project.getMetadata().getNamespace();
+      String engine = project.getSpec().getEngineRef().getName();
+      List<String> engines =
+          currentAndPrevious.compute(
+              ResourceID.fromResource(project),
+              (id, known) ->
+                  known == null
+                      ? List.of(engine)
+                      : known.get(0).equals(engine) ? known : List.of(engine, known.get(0)));
+      Set<ResourceID> ids = new HashSet<>();
+      engines.forEach(e -> ids.add(new ResourceID(e, namespace)));
+      return ids;
+    };
   }
 
   private static <R extends HasMetadata> SecondaryToPrimaryMapper<R> viaProject(

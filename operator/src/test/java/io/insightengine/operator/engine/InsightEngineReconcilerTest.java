@@ -255,6 +255,43 @@ class InsightEngineReconcilerTest extends ApiServerTest {
   }
 
   @Test
+  void movingAProjectToAnotherEngineMovesItsResourcesAtOnce() throws Exception {
+    ExampleManifests.apply(client, namespace, "examples/quickstart");
+    awaitWholeQuickstartBundled();
+    client
+        .resource(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readValue(
+                    "apiVersion: insight-engine.io/v1alpha1\nkind: InsightEngine\n"
+                        + "metadata:\n  name: other\nspec:\n  replicas: 1\n",
+                    GenericKubernetesResource.class))
+        .inNamespace(namespace)
+        .create();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                client.configMaps().inNamespace(namespace).withName("other-bundle").get() != null);
+
+    edit(
+        Project.class,
+        "shop",
+        p -> {
+          p.getSpec().getEngineRef().setName("other");
+          return p;
+        });
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(get(ConfigMap.class, "other-bundle").getData())
+                  .containsKeys("project-shop.yaml", "semanticmodel-shop-warehouse.yaml");
+              assertThat(get(ConfigMap.class, "insight-bundle").getData()).isNullOrEmpty();
+            });
+  }
+
+  @Test
   void moreReplicasGetADisruptionBudgetAndAutoscalingAnAutoscaler() {
     ExampleManifests.apply(client, namespace, "examples/quickstart");
     awaitWholeQuickstartBundled();
