@@ -49,12 +49,16 @@ public final class BundleDirectory {
    */
   public static String readText(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
-    if (file.getFileName().toString().endsWith(".gz")) {
-      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
-        bytes = in.readAllBytes();
-      }
+    return file.getFileName().toString().endsWith(".gz")
+        ? gunzip(bytes)
+        : new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** The text of a gzipped manifest. */
+  public static String gunzip(byte[] gz) throws IOException {
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** Gzips a manifest the way {@link #readText} reads it back; same input, same bytes. */

@@ -27,7 +27,12 @@ public record FirewallVerdict(
     LOCKING_CLAUSE,
     DENIED_FUNCTION,
     SYSTEM_CATALOG,
-    TABLE_NOT_ALLOWED
+    TABLE_NOT_ALLOWED;
+
+    /** The reason as it appears in problem types and messages: {@code table-not-allowed}. */
+    public String slug() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
   }
 
   public boolean allowed() {

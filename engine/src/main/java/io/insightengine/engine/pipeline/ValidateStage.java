@@ -8,7 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.Locale;
 import net.sf.jsqlparser.statement.select.Select;
 import org.jboss.logging.Logger;
 
@@ -39,8 +38,7 @@ public class ValidateStage {
     FirewallVerdict verdict = firewall.check(sql, project.firewallPolicy());
     metrics.counter("insight.firewall.decisions", "reason", verdict.reason().name()).increment();
     if (!verdict.allowed()) {
-      throw PipelineException.refused(
-          verdict.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'), verdict.message());
+      throw PipelineException.refused(verdict.reason().slug(), verdict.message());
     }
     return new Validated(verdict.select(), verdict.tables());
   }

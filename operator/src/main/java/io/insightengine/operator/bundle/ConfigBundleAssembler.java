@@ -55,19 +55,16 @@ public final class ConfigBundleAssembler {
   }
 
   /**
-   * A bundle: file name to manifest, whether it is stored gzipped ({@code <file>.gz} keys in the
-   * ConfigMap's binaryData), the revision of what is stored, and the verdict on every resource.
+   * A bundle: file name to manifest; what is stored, by ConfigMap key (the manifests' bytes, or
+   * when {@code gzipped} their gzip under {@code <file>.gz} keys in the ConfigMap's binaryData);
+   * the revision of what is stored; and the verdict on every resource.
    */
   public record Bundle(
       SortedMap<String, String> files,
       boolean gzipped,
+      SortedMap<String, byte[]> stored,
       String revision,
       Map<String, Verdict> verdicts) {
-    /** The ConfigMap key a file is stored under. */
-    public String key(String file) {
-      return gzipped ? file + ".gz" : file;
-    }
-
     public int projects() {
       return (int) files.keySet().stream().filter(f -> f.startsWith("project-")).count();
     }
@@ -99,7 +96,7 @@ public final class ConfigBundleAssembler {
     long size =
         files.values().stream().mapToLong(f -> f.getBytes(StandardCharsets.UTF_8).length).sum();
     boolean gzipped = size > plainLimitBytes;
-    Map<String, byte[]> stored = new TreeMap<>();
+    SortedMap<String, byte[]> stored = new TreeMap<>();
     files.forEach(
         (name, content) ->
             stored.put(
@@ -107,7 +104,7 @@ public final class ConfigBundleAssembler {
                 gzipped
                     ? BundleDirectory.gzip(content)
                     : content.getBytes(StandardCharsets.UTF_8)));
-    return new Bundle(files, gzipped, BundleDirectory.revision(stored), verdicts);
+    return new Bundle(files, gzipped, stored, BundleDirectory.revision(stored), verdicts);
   }
 
   /** A resource's manifest as a bundle ConfigMap stores it, plain or gzipped; null when absent. */
@@ -117,9 +114,9 @@ public final class ConfigBundleAssembler {
       return bundle.getData().get(file);
     }
     if (bundle.getBinaryData() != null && bundle.getBinaryData().containsKey(file + ".gz")) {
-      byte[] gz = java.util.Base64.getDecoder().decode(bundle.getBinaryData().get(file + ".gz"));
-      try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      try {
+        return BundleDirectory.gunzip(
+            java.util.Base64.getDecoder().decode(bundle.getBinaryData().get(file + ".gz")));
       } catch (java.io.IOException e) {
         return null;
       }

@@ -19,16 +19,13 @@ import io.insightengine.operator.bundle.ConfigBundleAssembler;
 import io.insightengine.operator.engine.EngineResources;
 import io.insightengine.operator.validation.ResourceValidator;
 import io.insightengine.operator.validation.Verdict;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -47,6 +44,7 @@ import java.util.stream.Collectors;
 public abstract class BundledResourceReconciler<
         R extends CustomResource<?, S>, S extends ResourceStatus & BundledStatus>
     implements Reconciler<R> {
+  private static final String IN_BUNDLE = "InBundle";
   private static final String MANAGED_BY = "app.kubernetes.io/managed-by=insight-engine-operator";
 
   protected final ResourceValidator validator = new ResourceValidator();
@@ -89,7 +87,8 @@ public abstract class BundledResourceReconciler<
       Optional<ConfigMap> bundle =
           engine == null
               ? Optional.empty()
-              : cached(context, ConfigMap.class, resource.getMetadata().getNamespace()).stream()
+              : Informers.list(context, ConfigMap.class, resource.getMetadata().getNamespace())
+                  .stream()
                   .filter(c -> c.getMetadata().getName().equals(engine + "-bundle"))
                   .findFirst();
       String file = ConfigBundleAssembler.fileName(resource);
@@ -100,14 +99,7 @@ public abstract class BundledResourceReconciler<
       if (inBundle) {
         // The first revision that held it as it is now; later ones hold it too while it is
         // unchanged (rewriting every resource's status on every bundle change would not scale).
-        boolean alreadyReported =
-            status.getBundleRevision() != null
-                && Conditions.find(status.getConditions(), Conditions.READY)
-                    .map(
-                        c ->
-                            "InBundle".equals(c.getReason())
-                                && Long.valueOf(generation).equals(c.getObservedGeneration()))
-                    .orElse(false);
+        boolean alreadyReported = reportsInBundle(status, generation);
         revision =
             alreadyReported
                 ? status.getBundleRevision()
@@ -120,7 +112,7 @@ public abstract class BundledResourceReconciler<
             new Condition(
                 Conditions.READY,
                 ConditionStatus.True,
-                "InBundle",
+                IN_BUNDLE,
                 "in bundle revision " + revision + " of InsightEngine " + engine);
       } else {
         ready =
@@ -152,24 +144,13 @@ public abstract class BundledResourceReconciler<
     List<EventSource<?, R>> sources = new ArrayList<>();
     for (Class<? extends HasMetadata> read : reads()) {
       if (!read.equals(type)) { // the primary kind is read from the primary cache
-        sources.add(informer(read, context, null));
+        sources.add(Informers.of(read, context, NamespaceMappers.dependents(context)));
       }
     }
     // The engines' bundle ConfigMaps: their content says which revision holds a resource.
-    sources.add(informer(ConfigMap.class, context, MANAGED_BY));
+    sources.add(
+        Informers.of(ConfigMap.class, context, NamespaceMappers.dependents(context), MANAGED_BY));
     return sources;
-  }
-
-  private <T extends HasMetadata> InformerEventSource<T, R> informer(
-      Class<T> read, EventSourceContext<R> context, String labelSelector) {
-    var configuration =
-        InformerEventSourceConfiguration.from(read, type)
-            .withName(read.getSimpleName())
-            .withSecondaryToPrimaryMapper(NamespaceMappers.<T, R>dependents(context));
-    if (labelSelector != null) {
-      configuration.withLabelSelector(labelSelector);
-    }
-    return new InformerEventSource<>(configuration.build(), context);
   }
 
   private BundleResources resources(String namespace, Context<R> context) {
@@ -189,25 +170,33 @@ public abstract class BundledResourceReconciler<
   private <T extends HasMetadata> List<T> list(
       Context<R> context, Class<T> kind, String namespace) {
     if (kind.equals(type)) {
-      return context.getPrimaryCache().list(namespace).map(r -> (T) r).sorted(byName()).toList();
+      return context
+          .getPrimaryCache()
+          .list(namespace)
+          .map(r -> (T) r)
+          .sorted(Informers.byName())
+          .toList();
     }
     if (!reads().contains(kind)) {
       return List.of();
     }
-    return cached(context, kind, namespace);
+    return Informers.list(context, kind, namespace);
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T extends HasMetadata, P extends HasMetadata> List<T> cached(
-      Context<P> context, Class<T> kind, String namespace) {
-    InformerEventSource<T, P> source =
-        (InformerEventSource<T, P>)
-            context.eventSourceRetriever().getEventSourceFor(kind, kind.getSimpleName());
-    return source.list(namespace).sorted(byName()).toList();
-  }
-
-  private static <T extends HasMetadata> Comparator<T> byName() {
-    return Comparator.comparing(r -> r.getMetadata().getName());
+  /**
+   * Whether a status already reports its resource in a bundle as the resource is now (this
+   * generation): such a resource keeps the revision that first held it.
+   */
+  static boolean reportsInBundle(Object status, long generation) {
+    return status instanceof BundledStatus bundled
+        && status instanceof ResourceStatus resourceStatus
+        && bundled.getBundleRevision() != null
+        && Conditions.find(resourceStatus.getConditions(), Conditions.READY)
+            .map(
+                c ->
+                    IN_BUNDLE.equals(c.getReason())
+                        && Long.valueOf(generation).equals(c.getObservedGeneration()))
+            .orElse(false);
   }
 
   /** The engine a project names, when the project exists. */

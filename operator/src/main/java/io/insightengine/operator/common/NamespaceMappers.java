@@ -97,22 +97,13 @@ public final class NamespaceMappers {
         .getPrimaryCache()
         .list(bundle.getMetadata().getNamespace())
         .filter(p -> files.contains(ConfigBundleAssembler.fileName(p)))
-        .filter(p -> !reportsInBundle(p))
+        .filter(
+            p ->
+                !(p instanceof io.fabric8.kubernetes.client.CustomResource<?, ?> cr
+                    && BundledResourceReconciler.reportsInBundle(
+                        cr.getStatus(), p.getMetadata().getGeneration())))
         .map(ResourceID::fromResource)
         .collect(Collectors.toSet());
-  }
-
-  private static boolean reportsInBundle(HasMetadata resource) {
-    if (!(resource instanceof io.fabric8.kubernetes.client.CustomResource<?, ?> cr)
-        || !(cr.getStatus()
-            instanceof io.insightengine.api.v1alpha1.common.ResourceStatus status)) {
-      return false;
-    }
-    return java.util.Objects.equals(
-            status.getObservedGeneration(), resource.getMetadata().getGeneration())
-        && io.insightengine.api.v1alpha1.common.Conditions.find(status.getConditions(), "Ready")
-            .map(c -> "InBundle".equals(c.getReason()))
-            .orElse(false);
   }
 
   /** Every primary in the namespace: for rare changes that may concern any of them. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
@@ -16,6 +15,8 @@ import io.insightengine.api.v1alpha1.dbt.DbtRun;
 import io.insightengine.api.v1alpha1.dbt.DbtRunSpec;
 import io.insightengine.api.v1alpha1.project.DatasourceSpec;
 import io.insightengine.api.v1alpha1.project.Project;
+import io.insightengine.operator.common.EnvVars;
+import io.insightengine.operator.common.RestrictedSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,12 +123,13 @@ public final class DbtJobs {
       List<EnvVar> gitEnv = new ArrayList<>();
       String clone =
           "git clone --depth 1 --branch \"$GIT_REVISION\" \"$GIT_URL\" " + WORKSPACE + "/src";
-      gitEnv.add(env("GIT_URL", git.getUrl()));
-      gitEnv.add(env("GIT_REVISION", git.getRevision() != null ? git.getRevision() : "main"));
+      gitEnv.add(EnvVars.of("GIT_URL", git.getUrl()));
+      gitEnv.add(
+          EnvVars.of("GIT_REVISION", git.getRevision() != null ? git.getRevision() : "main"));
       if (git.getCredentialsSecret() != null) {
         String secret = git.getCredentialsSecret().getName();
-        gitEnv.add(fromSecret("GIT_USERNAME", secret, "username", true));
-        gitEnv.add(fromSecret("GIT_PASSWORD", secret, "password", true));
+        gitEnv.add(EnvVars.fromSecret("GIT_USERNAME", secret, "username", true));
+        gitEnv.add(EnvVars.fromSecret("GIT_PASSWORD", secret, "password", true));
         // Credentials through a helper, never in the URL (which would show in process lists).
         clone =
             "git -c credential.helper='!f() { echo username=$GIT_USERNAME; echo password=$GIT_PASSWORD; }; f' "
@@ -143,7 +145,7 @@ public final class DbtJobs {
               .withName("workspace")
               .withMountPath(WORKSPACE)
               .endVolumeMount()
-              .withSecurityContext(containerSecurity())
+              .withSecurityContext(RestrictedSecurity.containerContext())
               .build());
     } else {
       projectDir =
@@ -164,7 +166,7 @@ public final class DbtJobs {
             .withMountPath(WORKSPACE)
             .endVolumeMount()
             .withTerminationMessagePolicy("File")
-            .withSecurityContext(containerSecurity())
+            .withSecurityContext(RestrictedSecurity.containerContext())
             .build();
     return new PodTemplateSpecBuilder()
         .withNewMetadata()
@@ -179,13 +181,7 @@ public final class DbtJobs {
         .withNewEmptyDir()
         .endEmptyDir()
         .endVolume()
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        .withRunAsUser(1000L)
-        .withNewSeccompProfile()
-        .withType("RuntimeDefault")
-        .endSeccompProfile()
-        .endSecurityContext()
+        .withSecurityContext(RestrictedSecurity.pod().withRunAsUser(1000L).build())
         .endSpec()
         .build();
   }
@@ -236,48 +232,31 @@ public final class DbtJobs {
   private static List<EnvVar> warehouseEnv(Project project, String projectDir) {
     DatasourceSpec ds = project.getSpec().getDatasource();
     List<EnvVar> env = new ArrayList<>();
-    env.add(env("DBT_PG_HOST", ds.getHost()));
-    env.add(env("DBT_PG_PORT", String.valueOf(ds.getPort() != null ? ds.getPort() : 5432)));
-    env.add(env("DBT_PG_DBNAME", ds.getDatabase()));
+    env.add(EnvVars.of("DBT_PG_HOST", ds.getHost()));
+    env.add(EnvVars.of("DBT_PG_PORT", String.valueOf(ds.getPort() != null ? ds.getPort() : 5432)));
+    env.add(EnvVars.of("DBT_PG_DBNAME", ds.getDatabase()));
     String secret = ds.getCredentialsSecret().getName();
-    env.add(fromSecret("DBT_PG_USER", secret, "username", false));
-    env.add(fromSecret("DBT_PG_PASSWORD", secret, "password", false));
+    env.add(EnvVars.fromSecret("DBT_PG_USER", secret, "username"));
+    env.add(EnvVars.fromSecret("DBT_PG_PASSWORD", secret, "password"));
     // dbt writes logs and target/ next to the project; HOME for its user config.
-    env.add(env("HOME", WORKSPACE));
-    env.add(env("DBT_LOG_PATH", WORKSPACE + "/logs"));
-    env.add(env("DBT_PROJECT_DIR", projectDir));
+    env.add(EnvVars.of("HOME", WORKSPACE));
+    env.add(EnvVars.of("DBT_LOG_PATH", WORKSPACE + "/logs"));
+    env.add(EnvVars.of("DBT_PROJECT_DIR", projectDir));
     // Where the artifacts go: the project's engine, through its Service.
     String engine = project.getSpec().getEngineRef().getName();
-    env.add(env("INSIGHT_PROJECT", project.getMetadata().getName()));
+    env.add(EnvVars.of("INSIGHT_PROJECT", project.getMetadata().getName()));
     env.add(
-        env(
+        EnvVars.of(
             "INSIGHT_ENGINE_URL",
             "http://" + engine + "." + project.getMetadata().getNamespace() + ".svc"));
     env.add(
-        fromSecret(
+        EnvVars.fromSecret(
             "INSIGHT_INTERNAL_TOKEN",
             io.insightengine.operator.engine.EngineInternalTokenSecretDependentResource.name(
                 engine),
             "token",
             true));
     return env;
-  }
-
-  private static EnvVar env(String name, String value) {
-    return new EnvVarBuilder().withName(name).withValue(value).build();
-  }
-
-  private static EnvVar fromSecret(String name, String secret, String key, boolean optional) {
-    return new EnvVarBuilder()
-        .withName(name)
-        .withNewValueFrom()
-        .withNewSecretKeyRef()
-        .withName(secret)
-        .withKey(key)
-        .withOptional(optional ? true : null)
-        .endSecretKeyRef()
-        .endValueFrom()
-        .build();
   }
 
   /** A single-quoted shell word. */
@@ -287,16 +266,5 @@ public final class DbtJobs {
 
   private static long durationMillis(String duration) {
     return Durations.parse(duration).toMillis();
-  }
-
-  /** Non-root, no privilege escalation, no capabilities: dbt needs none. */
-  private static io.fabric8.kubernetes.api.model.SecurityContext containerSecurity() {
-    return new io.fabric8.kubernetes.api.model.SecurityContextBuilder()
-        .withRunAsNonRoot(true)
-        .withAllowPrivilegeEscalation(false)
-        .withNewCapabilities()
-        .withDrop("ALL")
-        .endCapabilities()
-        .build();
   }
 }

@@ -2,7 +2,6 @@ package io.insightengine.operator.dbt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
@@ -16,10 +15,10 @@ import io.insightengine.api.v1alpha1.dbt.DbtRunStatus;
 import io.insightengine.api.v1alpha1.project.DatasourceSpec;
 import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.operator.common.Events;
+import io.insightengine.operator.common.Informers;
 import io.insightengine.operator.common.NamespaceMappers;
 import io.insightengine.operator.common.StatusPatches;
 import io.insightengine.operator.validation.Verdict;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -27,9 +26,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -290,55 +287,27 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
 
   static Optional<Project> project(DbtRun run, Context<DbtRun> context) {
     String name = run.getSpec().getProjectRef().getName();
-    return cached(context, Project.class, run.getMetadata().getNamespace()).stream()
+    return Informers.list(context, Project.class, run.getMetadata().getNamespace()).stream()
         .filter(p -> p.getMetadata().getName().equals(name))
         .findFirst();
   }
 
   private static Set<String> secrets(DbtRun run, Context<DbtRun> context) {
-    return cached(context, Secret.class, run.getMetadata().getNamespace()).stream()
+    return Informers.list(context, Secret.class, run.getMetadata().getNamespace()).stream()
         .map(s -> s.getMetadata().getName())
         .collect(java.util.stream.Collectors.toSet());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T extends HasMetadata> List<T> cached(
-      Context<DbtRun> context, Class<T> kind, String namespace) {
-    InformerEventSource<T, DbtRun> source =
-        (InformerEventSource<T, DbtRun>)
-            context.eventSourceRetriever().getEventSourceFor(kind, kind.getSimpleName());
-    return source.list(namespace).toList();
   }
 
   @Override
   public List<EventSource<?, DbtRun>> prepareEventSources(EventSourceContext<DbtRun> context) {
     return List.of(
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Project.class, DbtRun.class)
-                .withName("Project")
-                .withSecondaryToPrimaryMapper(
-                    NamespaceMappers.<Project, DbtRun>allPrimaries(context))
-                .build(),
-            context),
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Secret.class, DbtRun.class)
-                .withName("Secret")
-                .withSecondaryToPrimaryMapper(
-                    NamespaceMappers.<Secret, DbtRun>allPrimaries(context))
-                .build(),
-            context),
+        Informers.of(Project.class, context, NamespaceMappers.allPrimaries(context)),
+        Informers.of(Secret.class, context, NamespaceMappers.allPrimaries(context)),
         // The dbt pods, for the results their termination message carries.
-        new InformerEventSource<>(
-            InformerEventSourceConfiguration.from(Pod.class, DbtRun.class)
-                .withName("Pod")
-                .withLabelSelector(DbtJobs.RUN_LABEL)
-                .withSecondaryToPrimaryMapper(
-                    pod ->
-                        Set.of(
-                            new ResourceID(
-                                pod.getMetadata().getLabels().get(DbtJobs.RUN_LABEL),
-                                pod.getMetadata().getNamespace())))
-                .build(),
-            context));
+        Informers.of(
+            Pod.class,
+            context,
+            NamespaceMappers.named(pod -> pod.getMetadata().getLabels().get(DbtJobs.RUN_LABEL)),
+            DbtJobs.RUN_LABEL));
   }
 }

@@ -2,10 +2,12 @@ package io.insightengine.operator.engine;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.operator.bundle.ConfigBundleAssembler.Bundle;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,29 +26,21 @@ public class EngineBundleConfigMapDependentResource
   protected ConfigMap desired(InsightEngine engine, Context<InsightEngine> context) {
     Bundle bundle = EngineBundles.of(engine, context);
     return new ConfigMapBuilder()
-        .withNewMetadata()
-        .withName(EngineResources.bundleName(engine))
-        .withNamespace(engine.getMetadata().getNamespace())
-        .withLabels(EngineResources.labels(engine))
-        .withAnnotations(
-            new HashMap<>(Map.of(EngineResources.REVISION_ANNOTATION, bundle.revision())))
-        .endMetadata()
+        .withMetadata(
+            new ObjectMetaBuilder(
+                    EngineResources.metadata(engine, EngineResources.bundleName(engine)))
+                .withAnnotations(
+                    new HashMap<>(Map.of(EngineResources.REVISION_ANNOTATION, bundle.revision())))
+                .build())
         .withData(bundle.gzipped() ? null : bundle.files())
         .withBinaryData(bundle.gzipped() ? gzipped(bundle) : null)
         .build();
   }
 
+  /** The gzipped manifests the assembler hashed, base64 as binaryData carries them. */
   private static Map<String, String> gzipped(Bundle bundle) {
     Map<String, String> binary = new java.util.TreeMap<>();
-    bundle
-        .files()
-        .forEach(
-            (file, content) ->
-                binary.put(
-                    bundle.key(file),
-                    java.util.Base64.getEncoder()
-                        .encodeToString(
-                            io.insightengine.api.manifest.BundleDirectory.gzip(content))));
+    bundle.stored().forEach((key, gz) -> binary.put(key, Base64.getEncoder().encodeToString(gz)));
     return binary;
   }
 }

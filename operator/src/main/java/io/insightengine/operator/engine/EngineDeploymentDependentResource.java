@@ -2,7 +2,6 @@ package io.insightengine.operator.engine;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
@@ -12,6 +11,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.insightengine.api.v1alpha1.engine.AppDatabaseSpec;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.api.v1alpha1.engine.InsightEngineSpec;
+import io.insightengine.operator.common.EnvVars;
+import io.insightengine.operator.common.RestrictedSecurity;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import java.util.ArrayList;
@@ -61,21 +62,11 @@ public class EngineDeploymentDependentResource
             .withName("tmp")
             .withMountPath("/tmp")
             .endVolumeMount()
-            .withNewSecurityContext()
-            .withRunAsNonRoot(true)
-            .withReadOnlyRootFilesystem(true)
-            .withAllowPrivilegeEscalation(false)
-            .withNewCapabilities()
-            .withDrop("ALL")
-            .endCapabilities()
-            .endSecurityContext()
+            .withSecurityContext(
+                RestrictedSecurity.container().withReadOnlyRootFilesystem(true).build())
             .build();
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(engine.getMetadata().getNamespace())
-        .withLabels(EngineResources.labels(engine))
-        .endMetadata()
+        .withMetadata(EngineResources.metadata(engine, name))
         .withNewSpec()
         // With autoscaling the HorizontalPodAutoscaler owns the replica count.
         .withReplicas(spec.getAutoscaling() != null ? null : EngineResources.replicas(engine))
@@ -88,12 +79,7 @@ public class EngineDeploymentDependentResource
         .endMetadata()
         .withNewSpec()
         .withServiceAccountName(name)
-        .withNewSecurityContext()
-        .withRunAsNonRoot(true)
-        .withNewSeccompProfile()
-        .withType("RuntimeDefault")
-        .endSeccompProfile()
-        .endSecurityContext()
+        .withSecurityContext(RestrictedSecurity.podContext())
         .withContainers(container)
         .addNewVolume()
         .withName("bundle")
@@ -114,18 +100,10 @@ public class EngineDeploymentDependentResource
 
   private static List<EnvVar> env(InsightEngineSpec spec, String name) {
     List<EnvVar> env = new ArrayList<>();
+    env.add(EnvVars.of("INSIGHT_CONFIG_DIR", EngineResources.BUNDLE_MOUNT));
+    env.add(EnvVars.of("QUARKUS_HTTP_PORT", String.valueOf(EngineResources.HTTP_PORT)));
     env.add(
-        new EnvVarBuilder()
-            .withName("INSIGHT_CONFIG_DIR")
-            .withValue(EngineResources.BUNDLE_MOUNT)
-            .build());
-    env.add(
-        new EnvVarBuilder()
-            .withName("QUARKUS_HTTP_PORT")
-            .withValue(String.valueOf(EngineResources.HTTP_PORT))
-            .build());
-    env.add(
-        fromSecret(
+        EnvVars.fromSecret(
             "INSIGHT_INTERNAL_TOKEN",
             EngineInternalTokenSecretDependentResource.name(name),
             "token"));
@@ -134,23 +112,11 @@ public class EngineDeploymentDependentResource
         && db.getType() == AppDatabaseSpec.Type.POSTGRES
         && db.getCredentialsSecret() != null) {
       String secret = db.getCredentialsSecret().getName();
-      env.add(fromSecret("INSIGHT_APP_DATABASE_JDBC_URL", secret, "jdbcUrl"));
-      env.add(fromSecret("INSIGHT_APP_DATABASE_USERNAME", secret, "username"));
-      env.add(fromSecret("INSIGHT_APP_DATABASE_PASSWORD", secret, "password"));
+      env.add(EnvVars.fromSecret("INSIGHT_APP_DATABASE_JDBC_URL", secret, "jdbcUrl"));
+      env.add(EnvVars.fromSecret("INSIGHT_APP_DATABASE_USERNAME", secret, "username"));
+      env.add(EnvVars.fromSecret("INSIGHT_APP_DATABASE_PASSWORD", secret, "password"));
     }
     return env;
-  }
-
-  private static EnvVar fromSecret(String name, String secret, String key) {
-    return new EnvVarBuilder()
-        .withName(name)
-        .withNewValueFrom()
-        .withNewSecretKeyRef()
-        .withName(secret)
-        .withKey(key)
-        .endSecretKeyRef()
-        .endValueFrom()
-        .build();
   }
 
   private static Probe probe(String path, int failureThreshold) {

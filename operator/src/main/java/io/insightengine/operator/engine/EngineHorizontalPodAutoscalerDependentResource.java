@@ -24,11 +24,7 @@ public class EngineHorizontalPodAutoscalerDependentResource
             ? engine.getSpec().getAutoscaling()
             : new AutoscalingSpec();
     return new HorizontalPodAutoscalerBuilder()
-        .withNewMetadata()
-        .withName(EngineResources.name(engine))
-        .withNamespace(engine.getMetadata().getNamespace())
-        .withLabels(EngineResources.labels(engine))
-        .endMetadata()
+        .withMetadata(EngineResources.metadata(engine, EngineResources.name(engine)))
         .withNewSpec()
         .withNewScaleTargetRef()
         .withApiVersion("apps/v1")

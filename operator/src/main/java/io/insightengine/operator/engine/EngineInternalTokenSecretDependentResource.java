@@ -42,11 +42,7 @@ public class EngineInternalTokenSecretDependentResource
     byte[] token = new byte[32];
     RANDOM.nextBytes(token);
     return new SecretBuilder()
-        .withNewMetadata()
-        .withName(name(engine.getMetadata().getName()))
-        .withNamespace(engine.getMetadata().getNamespace())
-        .withLabels(EngineResources.labels(engine))
-        .endMetadata()
+        .withMetadata(EngineResources.metadata(engine, name(engine.getMetadata().getName())))
         .withType("Opaque")
         .withStringData(
             Map.of("token", Base64.getUrlEncoder().withoutPadding().encodeToString(token)))

@@ -19,11 +19,7 @@ public class EnginePodDisruptionBudgetDependentResource
   @Override
   protected PodDisruptionBudget desired(InsightEngine engine, Context<InsightEngine> context) {
     return new PodDisruptionBudgetBuilder()
-        .withNewMetadata()
-        .withName(EngineResources.name(engine))
-        .withNamespace(engine.getMetadata().getNamespace())
-        .withLabels(EngineResources.labels(engine))
-        .endMetadata()
+        .withMetadata(EngineResources.metadata(engine, EngineResources.name(engine)))
         .withNewSpec()
         .withMaxUnavailable(new IntOrString(1))
         .withNewSelector()

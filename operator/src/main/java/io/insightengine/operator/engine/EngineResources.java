@@ -1,5 +1,7 @@
 package io.insightengine.operator.engine;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +26,15 @@ public final class EngineResources {
 
   public static String bundleName(InsightEngine engine) {
     return engine.getMetadata().getName() + "-bundle";
+  }
+
+  /** Metadata of something the engine owns: its name, the engine's namespace, the labels. */
+  public static ObjectMeta metadata(InsightEngine engine, String name) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(engine.getMetadata().getNamespace())
+        .withLabels(labels(engine))
+        .build();
   }
 
   /** Labels on everything, the first two also the pods' selector. */

@@ -17,11 +17,7 @@ public class EngineRoleBindingDependentResource
   protected RoleBinding desired(InsightEngine engine, Context<InsightEngine> context) {
     String name = EngineResources.name(engine);
     return new RoleBindingBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(engine.getMetadata().getNamespace())
-        .withLabels(EngineResources.labels(engine))
-        .endMetadata()
+        .withMetadata(EngineResources.metadata(engine, name))
         .withNewRoleRef()
         .withApiGroup("rbac.authorization.k8s.io")
         .withKind("Role")

@@ -20,11 +20,7 @@ public class EngineRoleDependentResource
   @Override
   protected Role desired(InsightEngine engine, Context<InsightEngine> context) {
     return new RoleBuilder()
-        .withNewMetadata()
-        .withName(EngineResources.name(engine))
-        .withNamespace(engine.getMetadata().getNamespace())
-        .withLabels(EngineResources.labels(engine))
-        .endMetadata()
+        .withMetadata(EngineResources.metadata(engine, EngineResources.name(engine)))
         .withRules(
             new PolicyRuleBuilder()
                 .withApiGroups("insight-engine.io")

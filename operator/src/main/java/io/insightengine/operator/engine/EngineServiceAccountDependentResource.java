@@ -16,11 +16,7 @@ public class EngineServiceAccountDependentResource
   @Override
   protected ServiceAccount desired(InsightEngine engine, Context<InsightEngine> context) {
     return new ServiceAccountBuilder()
-        .withNewMetadata()
-        .withName(EngineResources.name(engine))
-        .withNamespace(engine.getMetadata().getNamespace())
-        .withLabels(EngineResources.labels(engine))
-        .endMetadata()
+        .withMetadata(EngineResources.metadata(engine, EngineResources.name(engine)))
         .withAutomountServiceAccountToken(true)
         .build();
   }

@@ -17,11 +17,7 @@ public class EngineServiceDependentResource
   @Override
   protected Service desired(InsightEngine engine, Context<InsightEngine> context) {
     return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(EngineResources.name(engine))
-        .withNamespace(engine.getMetadata().getNamespace())
-        .withLabels(EngineResources.labels(engine))
-        .endMetadata()
+        .withMetadata(EngineResources.metadata(engine, EngineResources.name(engine)))
         .withNewSpec()
         .withType("ClusterIP")
         .withSelector(EngineResources.selector(engine))

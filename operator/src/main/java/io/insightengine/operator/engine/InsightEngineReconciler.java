@@ -14,11 +14,11 @@ import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
 import io.insightengine.operator.bundle.ConfigBundleAssembler.Bundle;
 import io.insightengine.operator.common.Events;
+import io.insightengine.operator.common.Informers;
 import io.insightengine.operator.common.NamespaceMappers;
 import io.insightengine.operator.common.StatusPatches;
 import io.insightengine.operator.validation.ResourceValidator;
 import io.insightengine.operator.validation.Verdict;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -172,23 +172,23 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
       EventSourceContext<InsightEngine> context) {
     // A Project concerns the engine it names; the other kinds the engine of their project.
     InformerEventSource<Project, InsightEngine> projects =
-        informer(Project.class, context, projectToEngines());
+        Informers.of(Project.class, context, projectToEngines());
     return List.of(
         projects,
-        informer(
+        Informers.of(
             SemanticModel.class,
             context,
             viaProject(projects, m -> m.getSpec().getProjectRef().getName())),
-        informer(
+        Informers.of(
             DataPolicy.class,
             context,
             viaProject(projects, d -> d.getSpec().getProjectRef().getName())),
-        informer(
+        Informers.of(
             TrainingPair.class,
             context,
             viaProject(projects, t -> t.getSpec().getProjectRef().getName())),
         // Secrets change rarely and any engine may refer to one.
-        informer(Secret.class, context, NamespaceMappers.allPrimaries(context)));
+        Informers.of(Secret.class, context, NamespaceMappers.allPrimaries(context)));
   }
 
   /**
@@ -228,17 +228,5 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
                             p.getSpec().getEngineRef().getName(),
                             resource.getMetadata().getNamespace())))
             .orElse(Set.of());
-  }
-
-  private static <R extends HasMetadata> InformerEventSource<R, InsightEngine> informer(
-      Class<R> type,
-      EventSourceContext<InsightEngine> context,
-      SecondaryToPrimaryMapper<R> mapper) {
-    return new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(type, InsightEngine.class)
-            .withName(type.getSimpleName())
-            .withSecondaryToPrimaryMapper(mapper)
-            .build(),
-        context);
   }
 }

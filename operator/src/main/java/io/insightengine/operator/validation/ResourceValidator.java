@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,11 +45,11 @@ public final class ResourceValidator {
         secret(spec.getAppDatabase().getCredentialsSecret(), in, missing);
       }
       if (spec.getAuth() != null) {
-        secretKey(spec.getAuth().getJwtKeySecret(), in, missing);
+        secret(spec.getAuth().getJwtKeySecret(), in, missing);
       }
       if (spec.getLlm() != null) {
         for (LlmProviderSpec provider : spec.getLlm().getProviders()) {
-          secretKey(provider.getApiKeySecret(), in, missing);
+          secret(provider.getApiKeySecret(), in, missing);
         }
       }
     }
@@ -163,22 +162,17 @@ public final class ResourceValidator {
     if (project.isPresent()) {
       return project.get();
     }
-    List<String> tables = new ArrayList<>();
-    String projectName = name(pair.getSpec().getProjectRef());
-    for (SemanticModel m : in.semanticModels()) {
-      if (projectName.equals(name(m.getSpec().getProjectRef()))) {
-        for (ModelSpec model : m.getSpec().getModels()) {
-          tables.add(model.getTable() != null ? model.getTable() : model.getName());
-        }
-      }
-    }
+    List<String> tables =
+        projectModels(name(pair.getSpec().getProjectRef()), in).stream()
+            .map(model -> model.getTable() != null ? model.getTable() : model.getName())
+            .toList();
     FirewallVerdict verdict =
         firewall.check(pair.getSpec().getSql(), FirewallPolicy.forTables(tables));
     if (!verdict.allowed()) {
       return Verdict.invalid(
           "SqlRefused",
           "spec.sql is refused by the query firewall ("
-              + verdict.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')
+              + verdict.reason().slug()
               + "): "
               + verdict.message());
     }
@@ -196,30 +190,37 @@ public final class ResourceValidator {
     return Optional.empty();
   }
 
+  /** Every model the project's SemanticModels declare, together. */
+  private static List<ModelSpec> projectModels(String project, BundleResources in) {
+    return in.semanticModels().stream()
+        .filter(m -> project.equals(name(m.getSpec().getProjectRef())))
+        .flatMap(m -> m.getSpec().getModels().stream())
+        .toList();
+  }
+
   private static Map<String, Set<String>> projectColumns(String project, BundleResources in) {
     Map<String, Set<String>> columns = new HashMap<>();
-    for (SemanticModel m : in.semanticModels()) {
-      if (project.equals(name(m.getSpec().getProjectRef()))) {
-        for (ModelSpec model : m.getSpec().getModels()) {
-          Set<String> names = columns.computeIfAbsent(model.getName(), k -> new LinkedHashSet<>());
-          for (ColumnSpec c : model.getColumns()) {
-            names.add(c.getName());
-          }
-        }
+    for (ModelSpec model : projectModels(project, in)) {
+      Set<String> names = columns.computeIfAbsent(model.getName(), k -> new LinkedHashSet<>());
+      for (ColumnSpec c : model.getColumns()) {
+        names.add(c.getName());
       }
     }
     return columns;
   }
 
   private static void secret(SecretReference ref, BundleResources in, List<String> missing) {
-    if (ref != null && ref.getName() != null && !in.secrets().contains(ref.getName())) {
-      missing.add(ref.getName());
-    }
+    secret(ref == null ? null : ref.getName(), in, missing);
   }
 
-  private static void secretKey(SecretKeyReference ref, BundleResources in, List<String> missing) {
-    if (ref != null && ref.getName() != null && !in.secrets().contains(ref.getName())) {
-      missing.add(ref.getName());
+  private static void secret(SecretKeyReference ref, BundleResources in, List<String> missing) {
+    secret(ref == null ? null : ref.getName(), in, missing);
+  }
+
+  /** Adds a referenced Secret the namespace does not have to {@code missing}. */
+  private static void secret(String name, BundleResources in, List<String> missing) {
+    if (name != null && !in.secrets().contains(name)) {
+      missing.add(name);
     }
   }
 

@@ -63,12 +63,8 @@ class ConfigBundleAssemblerTest {
 
     // What the ConfigMap dependent stores, as the kubelet would write it out.
     Map<String, String> binary = new java.util.TreeMap<>();
-    gzipped
-        .files()
-        .forEach(
-            (f, c) ->
-                binary.put(
-                    gzipped.key(f), Base64.getEncoder().encodeToString(BundleDirectory.gzip(c))));
+    gzipped.stored().forEach((key, gz) -> binary.put(key, Base64.getEncoder().encodeToString(gz)));
+    assertThat(binary.keySet()).allMatch(key -> key.endsWith(".yaml.gz"));
     ConfigMap map = new ConfigMapBuilder().withBinaryData(binary).build();
     long storedBytes =
         binary.values().stream().mapToLong(v -> Base64.getDecoder().decode(v).length).sum();
