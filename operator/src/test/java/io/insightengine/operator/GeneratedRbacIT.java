@@ -17,6 +17,7 @@ import io.insightengine.api.v1alpha1.training.TrainingPair;
 import io.insightengine.operator.apiserver.ApiServerTest;
 import io.insightengine.operator.apiserver.ExampleManifests;
 import io.insightengine.operator.apiserver.KubeApiServer;
+import io.insightengine.operator.apiserver.TestOperators;
 import io.insightengine.operator.dbt.DbtRunReconciler;
 import io.insightengine.operator.engine.InsightEngineReconciler;
 import io.insightengine.operator.policy.DataPolicyReconciler;
@@ -24,7 +25,6 @@ import io.insightengine.operator.project.ProjectReconciler;
 import io.insightengine.operator.semantic.SemanticModelReconciler;
 import io.insightengine.operator.training.TrainingPairReconciler;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,43 +90,23 @@ class GeneratedRbacIT extends ApiServerTest {
                     .build())
             .build();
     operator =
-        new Operator(
-            o ->
-                o.withKubernetesClient(asOperator)
-                    .withCloseClientOnStop(false)
-                    .withLeaderElectionConfiguration(
-                        new LeaderElectionConfiguration(
-                            "insight-engine-operator",
-                            namespace,
-                            Duration.ofSeconds(15),
-                            Duration.ofSeconds(10),
-                            Duration.ofSeconds(2),
-                            "rbac-test",
-                            null,
-                            false)));
-    for (var reconciler :
-        List.of(
+        TestOperators.start(
+            asOperator,
+            namespace,
+            TestOperators.leaderElection(namespace, "rbac-test"),
             new InsightEngineReconciler(),
             new ProjectReconciler(),
             new SemanticModelReconciler(),
             new DataPolicyReconciler(),
             new TrainingPairReconciler(),
-            new DbtRunReconciler())) {
-      operator.register(reconciler, c -> c.settingNamespace(namespace));
-    }
-    operator.start();
+            new DbtRunReconciler());
     ExampleManifests.apply(client, namespace, "examples/quickstart");
 
     await()
         .atMost(WAIT)
         .untilAsserted(
             () -> {
-              InsightEngine engine =
-                  client
-                      .resources(InsightEngine.class)
-                      .inNamespace(namespace)
-                      .withName("insight")
-                      .get();
+              InsightEngine engine = find(InsightEngine.class, "insight");
               assertThat(engine.getStatus()).isNotNull();
               assertThat(
                       Conditions.isTrue(
@@ -138,12 +118,7 @@ class GeneratedRbacIT extends ApiServerTest {
                   .isNotNull();
               assertThat(client.rbac().roles().inNamespace(namespace).withName("insight").get())
                   .isNotNull();
-              TrainingPair pair =
-                  client
-                      .resources(TrainingPair.class)
-                      .inNamespace(namespace)
-                      .withName("orders-last-month")
-                      .get();
+              TrainingPair pair = find(TrainingPair.class, "orders-last-month");
               assertThat(pair.getStatus()).isNotNull();
               assertThat(Conditions.isTrue(pair.getStatus().getConditions(), Conditions.READY))
                   .isTrue();

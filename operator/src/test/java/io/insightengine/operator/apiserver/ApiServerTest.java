@@ -44,6 +44,12 @@ public abstract class ApiServerTest {
         .create();
   }
 
+  /** A resource of this test's namespace as the API server has it now; null when absent. */
+  protected <T extends io.fabric8.kubernetes.api.model.HasMetadata> T find(
+      Class<T> type, String name) {
+    return client.resources(type).inNamespace(namespace).withName(name).get();
+  }
+
   /**
    * Edits a resource in this test's namespace as a user would, retrying when the operator wrote
    * status in between (409 Conflict on the resource version).

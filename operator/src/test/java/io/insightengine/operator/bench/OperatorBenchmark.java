@@ -16,6 +16,7 @@ import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
 import io.insightengine.operator.apiserver.KubeApiServer;
+import io.insightengine.operator.apiserver.TestOperators;
 import io.insightengine.operator.engine.EngineResources;
 import io.insightengine.operator.engine.InsightEngineReconciler;
 import io.insightengine.operator.policy.DataPolicyReconciler;
@@ -54,13 +55,14 @@ public final class OperatorBenchmark {
 
     long heapBefore = usedHeapAfterGc();
     Operator operator =
-        new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-    operator.register(new InsightEngineReconciler(), c -> c.settingNamespace(ns));
-    operator.register(new ProjectReconciler(), c -> c.settingNamespace(ns));
-    operator.register(new SemanticModelReconciler(), c -> c.settingNamespace(ns));
-    operator.register(new DataPolicyReconciler(), c -> c.settingNamespace(ns));
-    operator.register(new TrainingPairReconciler(), c -> c.settingNamespace(ns));
-    operator.start();
+        TestOperators.start(
+            client,
+            ns,
+            new InsightEngineReconciler(),
+            new ProjectReconciler(),
+            new SemanticModelReconciler(),
+            new DataPolicyReconciler(),
+            new TrainingPairReconciler());
 
     List<GenericKubernetesResource> resources = resources();
     long start = System.nanoTime();

@@ -17,6 +17,7 @@ import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
 import io.insightengine.operator.apiserver.ApiServerTest;
 import io.insightengine.operator.apiserver.ExampleManifests;
+import io.insightengine.operator.apiserver.TestOperators;
 import io.insightengine.operator.engine.InsightEngineReconciler;
 import io.insightengine.operator.policy.DataPolicyReconciler;
 import io.insightengine.operator.project.ProjectReconciler;
@@ -41,13 +42,15 @@ class BundledResourceReconcilersTest extends ApiServerTest {
 
   @BeforeEach
   void startOperator() {
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-    operator.register(new InsightEngineReconciler(), o -> o.settingNamespace(namespace));
-    operator.register(new ProjectReconciler(), o -> o.settingNamespace(namespace));
-    operator.register(new SemanticModelReconciler(), o -> o.settingNamespace(namespace));
-    operator.register(new DataPolicyReconciler(), o -> o.settingNamespace(namespace));
-    operator.register(new TrainingPairReconciler(), o -> o.settingNamespace(namespace));
-    operator.start();
+    operator =
+        TestOperators.start(
+            client,
+            namespace,
+            new InsightEngineReconciler(),
+            new ProjectReconciler(),
+            new SemanticModelReconciler(),
+            new DataPolicyReconciler(),
+            new TrainingPairReconciler());
   }
 
   @AfterEach
@@ -63,12 +66,7 @@ class BundledResourceReconcilersTest extends ApiServerTest {
         .atMost(WAIT)
         .untilAsserted(
             () -> {
-              InsightEngine engine =
-                  client
-                      .resources(InsightEngine.class)
-                      .inNamespace(namespace)
-                      .withName("insight")
-                      .get();
+              InsightEngine engine = find(InsightEngine.class, "insight");
               assertThat(engine.getStatus()).isNotNull();
               for (Class<? extends CustomResource<?, ?>> kind : kinds()) {
                 List<? extends CustomResource<?, ?>> items =
@@ -102,13 +100,7 @@ class BundledResourceReconcilersTest extends ApiServerTest {
         .untilAsserted(
             () -> {
               String engineRevision =
-                  client
-                      .resources(InsightEngine.class)
-                      .inNamespace(namespace)
-                      .withName("insight")
-                      .get()
-                      .getStatus()
-                      .getBundleRevision();
+                  find(InsightEngine.class, "insight").getStatus().getBundleRevision();
               assertThat(revisionOf(SemanticModel.class, "shop-warehouse"))
                   .isEqualTo(engineRevision);
               assertThat(engineRevision).isNotEqualTo(policyBefore);

@@ -17,6 +17,7 @@ import io.insightengine.api.v1alpha1.dbt.DbtRun;
 import io.insightengine.api.v1alpha1.dbt.DbtRunStatus;
 import io.insightengine.operator.apiserver.ApiServerTest;
 import io.insightengine.operator.apiserver.ExampleManifests;
+import io.insightengine.operator.apiserver.TestOperators;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +36,7 @@ class DbtRunReconcilerTest extends ApiServerTest {
 
   @BeforeEach
   void startOperator() throws Exception {
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-    operator.register(new DbtRunReconciler(), o -> o.settingNamespace(namespace));
-    operator.start();
+    operator = TestOperators.start(client, namespace, new DbtRunReconciler());
     create(
         "apiVersion: v1\nkind: Secret\nmetadata:\n  name: warehouse-dbt\nstringData:\n"
             + "  username: dbt\n  password: secret\n");
@@ -243,7 +242,7 @@ class DbtRunReconcilerTest extends ApiServerTest {
     return await()
         .atMost(WAIT)
         .until(
-            () -> client.resources(DbtRun.class).inNamespace(namespace).withName(name).get(),
+            () -> find(DbtRun.class, name),
             r ->
                 r != null
                     && r.getStatus() != null

@@ -10,6 +10,7 @@ import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.operator.apiserver.ApiServerTest;
 import io.insightengine.operator.apiserver.ExampleManifests;
 import io.insightengine.operator.apiserver.KubeApiServer;
+import io.insightengine.operator.apiserver.TestOperators;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.File;
 import java.net.ServerSocket;
@@ -51,9 +52,7 @@ class EngineInTheLoopTest extends ApiServerTest {
     assertThat(jar)
         .as("the engine jar; build it first: ./mvnw -pl engine -am package -DskipTests")
         .exists();
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-    operator.register(new InsightEngineReconciler(), c -> c.settingNamespace(namespace));
-    operator.start();
+    operator = TestOperators.start(client, namespace, new InsightEngineReconciler());
     ExampleManifests.apply(client, namespace, "examples/quickstart");
     ConfigMap bundle =
         await()
@@ -111,14 +110,7 @@ class EngineInTheLoopTest extends ApiServerTest {
     assertThat(body.path("status").asText()).isEqualTo("answered");
     assertThat(body.path("project").asText()).isEqualTo("shop");
     assertThat(body.path("rows").get(0).get(0).asLong()).isEqualTo(217);
-    assertThat(
-            client
-                .resources(InsightEngine.class)
-                .inNamespace(namespace)
-                .withName("insight")
-                .get()
-                .getStatus()
-                .getBundleRevision())
+    assertThat(find(InsightEngine.class, "insight").getStatus().getBundleRevision())
         .isEqualTo(revision);
   }
 

@@ -27,6 +27,7 @@ import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
 import io.insightengine.operator.apiserver.ApiServerTest;
 import io.insightengine.operator.apiserver.ExampleManifests;
+import io.insightengine.operator.apiserver.TestOperators;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,9 +52,7 @@ class InsightEngineReconcilerTest extends ApiServerTest {
 
   @BeforeEach
   void startOperator() {
-    operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false));
-    operator.register(new InsightEngineReconciler(), o -> o.settingNamespace(namespace));
-    operator.start();
+    operator = TestOperators.start(client, namespace, new InsightEngineReconciler());
   }
 
   @AfterEach
@@ -135,20 +134,8 @@ class InsightEngineReconcilerTest extends ApiServerTest {
         .singleElement()
         .satisfies(s -> assertThat(s.getName()).isEqualTo("insight"));
     // One replica: no PodDisruptionBudget, no autoscaler.
-    assertThat(
-            client
-                .resources(PodDisruptionBudget.class)
-                .inNamespace(namespace)
-                .withName("insight")
-                .get())
-        .isNull();
-    assertThat(
-            client
-                .resources(HorizontalPodAutoscaler.class)
-                .inNamespace(namespace)
-                .withName("insight")
-                .get())
-        .isNull();
+    assertThat(find(PodDisruptionBudget.class, "insight")).isNull();
+    assertThat(find(HorizontalPodAutoscaler.class, "insight")).isNull();
 
     // Everything is owned by the engine: deleting it deletes them (a garbage collector's job).
     for (HasMetadata owned :
@@ -311,13 +298,7 @@ class InsightEngineReconcilerTest extends ApiServerTest {
         .atMost(WAIT)
         .untilAsserted(
             () -> {
-              assertThat(
-                      client
-                          .resources(PodDisruptionBudget.class)
-                          .inNamespace(namespace)
-                          .withName("insight")
-                          .get())
-                  .isNotNull();
+              assertThat(find(PodDisruptionBudget.class, "insight")).isNotNull();
               assertThat(get(Deployment.class, "insight").getSpec().getReplicas()).isEqualTo(3);
             });
 
@@ -335,12 +316,7 @@ class InsightEngineReconcilerTest extends ApiServerTest {
         .atMost(WAIT)
         .untilAsserted(
             () -> {
-              HorizontalPodAutoscaler hpa =
-                  client
-                      .resources(HorizontalPodAutoscaler.class)
-                      .inNamespace(namespace)
-                      .withName("insight")
-                      .get();
+              HorizontalPodAutoscaler hpa = find(HorizontalPodAutoscaler.class, "insight");
               assertThat(hpa).isNotNull();
               assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(5);
               assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("insight");
@@ -358,20 +334,8 @@ class InsightEngineReconcilerTest extends ApiServerTest {
         .atMost(WAIT)
         .untilAsserted(
             () -> {
-              assertThat(
-                      client
-                          .resources(HorizontalPodAutoscaler.class)
-                          .inNamespace(namespace)
-                          .withName("insight")
-                          .get())
-                  .isNull();
-              assertThat(
-                      client
-                          .resources(PodDisruptionBudget.class)
-                          .inNamespace(namespace)
-                          .withName("insight")
-                          .get())
-                  .isNull();
+              assertThat(find(HorizontalPodAutoscaler.class, "insight")).isNull();
+              assertThat(find(PodDisruptionBudget.class, "insight")).isNull();
             });
     // Reconciled many times over: the internal token was created once and never rewritten.
     assertThat(
@@ -424,7 +388,7 @@ class InsightEngineReconcilerTest extends ApiServerTest {
     return await()
         .atMost(WAIT)
         .until(
-            () -> client.resources(InsightEngine.class).inNamespace(namespace).withName(name).get(),
+            () -> find(InsightEngine.class, name),
             e -> e != null && e.getStatus() != null && until.test(e));
   }
 

@@ -7,8 +7,8 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.operator.apiserver.ApiServerTest;
 import io.insightengine.operator.apiserver.ExampleManifests;
+import io.insightengine.operator.apiserver.TestOperators;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,22 +30,11 @@ class LeaderElectionTest extends ApiServerTest {
   void onlyTheLeaseHolderReconcilesAndAnotherTakesOver() {
     for (String identity : new String[] {"replica-a", "replica-b"}) {
       Operator operator =
-          new Operator(
-              o ->
-                  o.withKubernetesClient(client)
-                      .withCloseClientOnStop(false)
-                      .withLeaderElectionConfiguration(
-                          new LeaderElectionConfiguration(
-                              "insight-engine-operator",
-                              namespace,
-                              Duration.ofSeconds(4),
-                              Duration.ofSeconds(3),
-                              Duration.ofMillis(500),
-                              identity,
-                              null,
-                              false))); // tests must not exit the JVM when leadership is lost
-      operator.register(new InsightEngineReconciler(), c -> c.settingNamespace(namespace));
-      operator.start();
+          TestOperators.start(
+              client,
+              namespace,
+              TestOperators.leaderElection(namespace, identity),
+              new InsightEngineReconciler());
       replicas.put(identity, operator);
     }
     ExampleManifests.apply(client, namespace, "examples/quickstart");
