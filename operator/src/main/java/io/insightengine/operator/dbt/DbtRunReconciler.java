@@ -17,6 +17,7 @@ import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.operator.common.Events;
 import io.insightengine.operator.common.Informers;
 import io.insightengine.operator.common.NamespaceMappers;
+import io.insightengine.operator.common.PerReconciliation;
 import io.insightengine.operator.common.StatusPatches;
 import io.insightengine.operator.validation.Verdict;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -238,15 +239,7 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
 
   /** Whether the run can be started; computed once per reconciliation. */
   static Verdict verdict(DbtRun run, Context<DbtRun> context) {
-    var shared = context.managedWorkflowAndDependentResourceContext();
-    return shared
-        .get(VERDICT, Verdict.class)
-        .orElseGet(
-            () -> {
-              Verdict verdict = check(run, context);
-              shared.put(VERDICT, verdict);
-              return verdict;
-            });
+    return PerReconciliation.get(context, VERDICT, Verdict.class, () -> check(run, context));
   }
 
   private static Verdict check(DbtRun run, Context<DbtRun> context) {

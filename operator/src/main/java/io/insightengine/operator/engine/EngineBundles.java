@@ -10,6 +10,7 @@ import io.insightengine.operator.bundle.BundleResources;
 import io.insightengine.operator.bundle.ConfigBundleAssembler;
 import io.insightengine.operator.bundle.ConfigBundleAssembler.Bundle;
 import io.insightengine.operator.common.Informers;
+import io.insightengine.operator.common.PerReconciliation;
 import io.insightengine.operator.validation.ResourceValidator;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.List;
@@ -29,30 +30,16 @@ final class EngineBundles {
   private EngineBundles() {}
 
   static Bundle of(InsightEngine engine, Context<InsightEngine> context) {
-    var shared = context.managedWorkflowAndDependentResourceContext();
-    return shared
-        .get(KEY, Bundle.class)
-        .orElseGet(
-            () -> {
-              Bundle bundle = ASSEMBLER.assemble(engine, resources(engine, context));
-              shared.put(KEY, bundle);
-              return bundle;
-            });
+    return PerReconciliation.get(
+        context, KEY, Bundle.class, () -> ASSEMBLER.assemble(engine, resources(engine, context)));
   }
 
   /**
    * What the namespace holds, read once per reconciliation (the bundle and the status share it).
    */
   static BundleResources resources(InsightEngine engine, Context<InsightEngine> context) {
-    var shared = context.managedWorkflowAndDependentResourceContext();
-    return shared
-        .get(RESOURCES_KEY, BundleResources.class)
-        .orElseGet(
-            () -> {
-              BundleResources resources = read(engine, context);
-              shared.put(RESOURCES_KEY, resources);
-              return resources;
-            });
+    return PerReconciliation.get(
+        context, RESOURCES_KEY, BundleResources.class, () -> read(engine, context));
   }
 
   private static BundleResources read(InsightEngine engine, Context<InsightEngine> context) {
