@@ -47,6 +47,27 @@ public final class ManifestLoader {
     return load(BundleDirectory.manifestFiles(directory));
   }
 
+  /**
+   * Loads every manifest under {@code directory} that is valid and reports the others with the
+   * project they name, so that one project's broken manifest does not stop the other projects from
+   * being served.
+   */
+  public PartialLoad loadDirectoryPartially(Path directory) {
+    Accumulator acc = new Accumulator();
+    if (!Files.isDirectory(directory)) {
+      acc.fail(new ManifestError(directory.toString(), 0, null, null, null, "not a directory"));
+    } else {
+      for (Path file : BundleDirectory.manifestFiles(directory)) {
+        try {
+          read(file.toString(), BundleDirectory.readText(file), acc);
+        } catch (IOException e) {
+          acc.fail(new ManifestError(file.toString(), 0, null, null, null, "cannot read: " + e));
+        }
+      }
+    }
+    return new PartialLoad(new LoadedManifests(acc.manifests, acc.skipped), acc.refused);
+  }
+
   /** Loads the given files, in order. */
   public LoadedManifests load(List<Path> files) throws ManifestException {
     Accumulator acc = new Accumulator();
@@ -54,8 +75,7 @@ public final class ManifestLoader {
       try {
         read(file.toString(), BundleDirectory.readText(file), acc);
       } catch (IOException e) {
-        acc.errors.add(
-            new ManifestError(file.toString(), 0, null, null, null, "cannot read: " + e));
+        acc.fail(new ManifestError(file.toString(), 0, null, null, null, "cannot read: " + e));
       }
     }
     return acc.result();
@@ -72,7 +92,20 @@ public final class ManifestLoader {
     final List<LoadedManifests.Manifest> manifests = new ArrayList<>();
     final List<LoadedManifests.Skipped> skipped = new ArrayList<>();
     final List<ManifestError> errors = new ArrayList<>();
+    final List<PartialLoad.Refused> refused = new ArrayList<>();
     final Set<String> seen = new HashSet<>();
+
+    /** The project the document being read belongs to, when it says. */
+    String project;
+
+    void fail(ManifestError error) {
+      errors.add(error);
+      refused.add(new PartialLoad.Refused(error, project));
+    }
+
+    void failAll(List<ManifestError> all) {
+      all.forEach(this::fail);
+    }
 
     LoadedManifests result() throws ManifestException {
       if (!errors.isEmpty()) {
@@ -87,20 +120,22 @@ public final class ManifestLoader {
     try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(content)) {
       for (; documents.hasNextValue(); document++) {
         JsonNode node = documents.nextValue();
+        acc.project = null;
         if (node == null || node.isNull() || node.isMissingNode()) {
           continue; // an empty document, e.g. a trailing ---
         }
         readDocument(source, document, node, acc);
       }
     } catch (IOException | RuntimeException e) {
-      acc.errors.add(
+      acc.project = null; // a file that is not YAML belongs to no project we can tell
+      acc.fail(
           new ManifestError(source, document, null, null, null, "not valid YAML: " + brief(e)));
     }
   }
 
   private void readDocument(String source, int document, JsonNode node, Accumulator acc) {
     if (!node.isObject()) {
-      acc.errors.add(
+      acc.fail(
           new ManifestError(source, document, null, null, null, "a manifest must be a mapping"));
       return;
     }
@@ -108,8 +143,12 @@ public final class ManifestLoader {
     String apiVersion = object.path("apiVersion").asText("");
     String kindName = object.path("kind").asText("");
     String name = object.path("metadata").path("name").asText(null);
+    acc.project =
+        "Project".equals(kindName)
+            ? name
+            : object.path("spec").path("projectRef").path("name").asText(null);
     if (apiVersion.isEmpty() || kindName.isEmpty()) {
-      acc.errors.add(
+      acc.fail(
           new ManifestError(
               source,
               document,
@@ -125,7 +164,7 @@ public final class ManifestLoader {
     }
     var kind = schemas.kind(kindName);
     if (kind.isEmpty()) {
-      acc.errors.add(
+      acc.fail(
           new ManifestError(
               source,
               document,
@@ -139,7 +178,7 @@ public final class ManifestLoader {
       return;
     }
     if (!apiVersion.equals(ApiConstants.API_VERSION)) {
-      acc.errors.add(
+      acc.fail(
           new ManifestError(
               source,
               document,
@@ -163,12 +202,12 @@ public final class ManifestLoader {
       errors.add(new ManifestError(source, document, kindName, name, v.field(), v.detail()));
     }
     if (!errors.isEmpty()) {
-      acc.errors.addAll(errors);
+      acc.failAll(errors);
       return;
     }
     String namespace = object.path("metadata").path("namespace").asText("");
     if (!acc.seen.add(kindName + "/" + namespace + "/" + name)) {
-      acc.errors.add(
+      acc.fail(
           new ManifestError(
               source,
               document,
@@ -182,7 +221,7 @@ public final class ManifestLoader {
       HasMetadata resource = typed.treeToValue(object, kind.get().type());
       acc.manifests.add(new LoadedManifests.Manifest(source, document, resource));
     } catch (JsonProcessingException e) {
-      acc.errors.add(new ManifestError(source, document, kindName, name, jsonPath(e), brief(e)));
+      acc.fail(new ManifestError(source, document, kindName, name, jsonPath(e), brief(e)));
     }
   }
 

@@ -42,6 +42,26 @@ public record FirewallPolicy(
             .collect(Collectors.toUnmodifiableSet());
   }
 
+  /**
+   * The defaults for a set of tables, with unqualified names looked up in {@code searchPath} — the
+   * warehouse connection's search_path, so the firewall resolves a name exactly as the database
+   * will — or, when it is empty, in the schemas the tables live in.
+   */
+  public static FirewallPolicy forTables(
+      java.util.Collection<String> tables, java.util.List<String> searchPath) {
+    FirewallPolicy derived = forTables(tables);
+    return searchPath.isEmpty()
+        ? derived
+        : new FirewallPolicy(
+            derived.allowedTables(),
+            searchPath,
+            false,
+            Set.of(),
+            DEFAULT_MAX_LENGTH,
+            DEFAULT_MAX_NESTING,
+            DEFAULT_PARSE_TIMEOUT);
+  }
+
   /** The defaults for a set of tables: schemas searched are those the tables live in. */
   public static FirewallPolicy forTables(java.util.Collection<String> tables) {
     java.util.List<String> schemas =

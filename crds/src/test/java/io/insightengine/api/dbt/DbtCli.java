@@ -10,17 +10,24 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real dbt CLI from the virtualenv that {@code scripts/setup-dbt.sh} creates (the script
- * is run here too: it returns at once when the virtualenv exists).
+ * is run here too: it returns at once when the virtualenv exists), on the reference project or on
+ * another dbt project (the engine's tests build {@code dbt/eval/*} with it).
  */
-final class DbtCli {
+public final class DbtCli {
   private final Path executable;
   private final Path projectDir;
   private final Path targetDir;
   private final Map<String, String> environment;
 
   DbtCli(Path repoRoot, Path targetDir, Map<String, String> environment) throws Exception {
+    this(repoRoot, repoRoot.resolve("dbt"), targetDir, environment);
+  }
+
+  /** dbt on the project in {@code projectDir}, which holds its own profiles.yml. */
+  public DbtCli(Path repoRoot, Path projectDir, Path targetDir, Map<String, String> environment)
+      throws Exception {
     this.executable = locate(repoRoot);
-    this.projectDir = repoRoot.resolve("dbt");
+    this.projectDir = projectDir;
     this.targetDir = targetDir;
     this.environment = environment;
   }
@@ -48,7 +55,7 @@ final class DbtCli {
   }
 
   /** Runs {@code dbt <args>} and returns its output; fails with the output when dbt fails. */
-  String run(String... args) throws IOException, InterruptedException {
+  public String run(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(executable.toString()));
     command.addAll(List.of(args));
     command.addAll(
@@ -70,11 +77,11 @@ final class DbtCli {
     return output;
   }
 
-  Path target() {
+  public Path target() {
     return targetDir;
   }
 
-  static Path requireFile(Path file) {
+  public static Path requireFile(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new AssertionError("dbt did not write " + file);
     }

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready when a configuration is being served. A refused change does not make the engine unready
- * (the previous configuration still serves) but is reported here until fixed.
+ * (the previous configuration still serves), nor does one project's refusal or unavailable
+ * warehouse (the other projects still answer): both are reported here, per project.
  */
 @Readiness
 @ApplicationScoped
@@ -27,10 +28,21 @@ public class ConfigReadinessCheck implements HealthCheck {
     bundles
         .current()
         .ifPresent(
-            b ->
-                response
-                    .withData("revision", b.revision())
-                    .withData("projects", String.join(",", b.projects().keySet())));
+            b -> {
+              response.withData("revision", b.revision());
+              response.withData("projects", String.join(",", b.projects().keySet()));
+              b.projects()
+                  .forEach(
+                      (name, p) ->
+                          response.withData(
+                              "project." + name,
+                              p.warehouse().availability().available()
+                                  ? "Serving"
+                                  : "Unavailable: " + p.warehouse().availability().reason()));
+              b.refused()
+                  .forEach(
+                      (name, r) -> response.withData("project." + name, "Refused: " + r.reason()));
+            });
     bundles.lastError().ifPresent(e -> response.withData("lastError", e));
     return response.build();
   }

@@ -15,7 +15,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response pipeline(PipelineException e, ContainerRequestContext request, UriInfo uri) {
-    return problem(e.type(), title(e.status()), e.status(), e.getMessage(), request, uri);
+    Response response =
+        problem(e.type(), title(e.status()), e.status(), e.getMessage(), request, uri);
+    if (e.status() == 503) {
+      // Unavailable, not wrong: clients should retry (the engine retries the warehouse itself).
+      return Response.fromResponse(response).header("Retry-After", "5").build();
+    }
+    return response;
   }
 
   @ServerExceptionMapper

@@ -6,19 +6,28 @@ import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
 import io.insightengine.engine.semantic.SemanticLayer;
+import io.insightengine.engine.warehouse.Warehouse;
 import java.util.List;
 
 /**
- * One project as the engine serves it: its CR, compiled semantic layer, policies, training pairs.
+ * One project as the engine serves it: its CR, compiled semantic layer, policies, training pairs,
+ * the firewall policy compiled from its semantic model, and its own warehouse (null only between
+ * compiling the bundle and attaching the warehouses).
  */
 public record ProjectRuntime(
     Project project,
     SemanticLayer semantics,
     List<DataPolicy> policies,
     List<TrainingPair> trainingPairs,
-    FirewallPolicy firewallPolicy) {
+    FirewallPolicy firewallPolicy,
+    Warehouse warehouse) {
   public String name() {
     return project.getMetadata().getName();
+  }
+
+  public ProjectRuntime withWarehouse(Warehouse warehouse) {
+    return new ProjectRuntime(
+        project, semantics, policies, trainingPairs, firewallPolicy, warehouse);
   }
 
   public int maxRows() {

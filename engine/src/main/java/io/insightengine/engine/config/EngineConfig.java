@@ -7,16 +7,27 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
 
-/** The engine's settings ({@code insight.*}; environment variables such as INSIGHT_CONFIG_DIR). */
+/**
+ * The engine's settings ({@code insight.*}; environment variables such as INSIGHT_CONFIG_DIR). What
+ * the engine serves — projects, their warehouses, models — comes from the resources in the config
+ * directory, never from here: these settings say only where to find them and how hard to try.
+ */
 @ConfigMapping(prefix = "insight")
 public interface EngineConfig {
   /** The directory of CR manifests the engine serves (the config bundle). */
   @WithDefault("examples/quickstart")
   Path configDir();
 
-  /** How often the config directory is checked for changes. */
+  /** How often the config directory (and the dbt artifacts it refers to) is checked for changes. */
   @WithDefault("2s")
   Duration configPollInterval();
+
+  /**
+   * Where Secrets are mounted, one directory per Secret with a file per key (as the kubelet mounts
+   * them; the operator sets INSIGHT_SECRETS_DIR). Secrets not found here are looked up among the
+   * {@code kind: Secret} manifests of the config directory (standalone).
+   */
+  Optional<Path> secretsDir();
 
   /** Pins "today" for time expressions (demos and evaluations); the real date when unset. */
   Optional<LocalDate> today();
@@ -25,7 +36,9 @@ public interface EngineConfig {
 
   AppDatabase appDatabase();
 
-  /** The internal endpoints (dbt artifacts from DbtRun jobs). */
+  Dbt dbt();
+
+  /** The internal endpoints (dbt artifacts from DbtRun jobs, the served status). */
   Internal internal();
 
   /** Internal endpoints: closed unless a token is configured (env INSIGHT_INTERNAL_TOKEN). */
@@ -34,41 +47,60 @@ public interface EngineConfig {
     Optional<String> token();
   }
 
-  /** Where questions are answered from. */
+  /** How the engine treats the projects' warehouses (each project's datasource is its own). */
   interface Warehouse {
-    /** Start PostgreSQL from the embedded binaries and load the demo warehouse into it. */
-    @WithDefault("true")
-    boolean embedded();
-
-    /** The SQL script the embedded warehouse is loaded from (built by dbt, committed). */
+    /**
+     * The SQL script the embedded demo warehouse is loaded from (built by dbt, committed); used
+     * only by projects whose datasource says {@code embedded: true}.
+     */
     @WithDefault("dbt/artifacts/warehouse.sql")
     Path loadScript();
 
-    /** The schema the semantic model's tables live in; the reader role may SELECT only these. */
-    @WithDefault("marts")
-    String schema();
+    /** How often an unavailable warehouse is tried again. */
+    @WithDefault("2s")
+    Duration retryInterval();
 
-    /** JDBC URL of an external warehouse (when not embedded). */
-    Optional<String> jdbcUrl();
+    /** How often an available warehouse is checked (so status shows an outage before a user). */
+    @WithDefault("15s")
+    Duration checkInterval();
 
-    Optional<String> username();
+    /** Statement timeout of each value-sampling query (off the request path). */
+    @WithDefault("5s")
+    Duration sampleTimeout();
 
-    Optional<String> password();
+    /** Above this many distinct values a text column is not sampled (an id or free text). */
+    @WithDefault("200")
+    int sampleMaxDistinct();
+
+    /** How long a replaced pool stays open so queries running on it can finish. */
+    @WithDefault("60s")
+    Duration retiredPoolGrace();
+  }
+
+  /** The engine's own database: query history, audit, feedback, training data, dbt artifacts. */
+  interface AppDatabase {
+    /**
+     * {@code embedded} (a PostgreSQL started in-process; development only) or {@code postgres}
+     * (from {@link #credentialsSecret()}). Unset: what the config directory's InsightEngine says
+     * ({@code spec.appDatabase}), embedded when it has none. The operator always sets it.
+     */
+    Optional<String> type();
+
+    /** The Secret with the keys jdbcUrl, username and password (type postgres). */
+    Optional<String> credentialsSecret();
 
     @WithDefault("8")
     int maxPoolSize();
   }
 
-  /** The engine's own database: query history, audit, feedback, training data. */
-  interface AppDatabase {
-    /** JDBC URL of an external PostgreSQL; the embedded server is used when unset. */
-    Optional<String> jdbcUrl();
-
-    Optional<String> username();
-
-    Optional<String> password();
-
-    @WithDefault("8")
-    int maxPoolSize();
+  /** dbt artifacts that SemanticModels name in {@code spec.dbt}. */
+  interface Dbt {
+    /**
+     * Where ConfigMaps named by {@code spec.dbt.configMapRef} are mounted, one directory per
+     * ConfigMap holding manifest.json (and catalog.json), plain or .gz (the operator sets
+     * INSIGHT_DBT_CONFIGMAPS_DIR). ConfigMaps not found here are looked up among the {@code kind:
+     * ConfigMap} manifests of the config directory.
+     */
+    Optional<Path> configmapsDir();
   }
 }

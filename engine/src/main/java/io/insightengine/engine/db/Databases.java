@@ -1,156 +1,141 @@
 package io.insightengine.engine.db;
 
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalPropertiesReader;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import io.insightengine.api.manifest.LoadedManifests;
+import io.insightengine.api.manifest.ManifestLoader;
+import io.insightengine.api.v1alpha1.engine.AppDatabaseSpec;
+import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.engine.config.EngineConfig;
+import io.insightengine.engine.resources.CoreManifests;
+import io.insightengine.engine.resources.SecretStore;
+import io.insightengine.engine.warehouse.EmbeddedPostgresServer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 /**
- * The engine's two databases. Embedded default: one real PostgreSQL started from the Maven-shipped
- * binaries, with a {@code warehouse} database loaded from the dbt-built script and an {@code
- * insight} app database. The warehouse is read through a role that may only SELECT the marts schema
- * — the database is the security boundary; the firewall is defence in depth.
+ * The engine's own database (query history, dbt artifacts, later audit and training data), as the
+ * InsightEngine says: {@code appDatabase.type: embedded} starts the embedded PostgreSQL
+ * (development only), {@code postgres} connects with the jdbcUrl, username and password of its
+ * credentials Secret. Warehouses are not here: each project has its own ({@code warehouse}).
  */
 @ApplicationScoped
 public class Databases {
   private static final Logger LOG = Logger.getLogger(Databases.class);
-  static final String READER_ROLE = "insight_reader";
 
   private final EngineConfig config;
-  private EmbeddedPostgres embedded;
-  private AgroalDataSource warehouse;
+  private final SecretStore secrets;
+  private final EmbeddedPostgresServer embedded;
   private AgroalDataSource app;
 
-  public Databases(EngineConfig config) {
+  public Databases(EngineConfig config, SecretStore secrets, EmbeddedPostgresServer embedded) {
     this.config = config;
+    this.secrets = secrets;
+    this.embedded = embedded;
+  }
+
+  /** What the app database is: the explicit setting, else the config directory's InsightEngine. */
+  record Choice(AppDatabaseSpec.Type type, String credentialsSecret, String source) {}
+
+  Choice choice() {
+    if (config.appDatabase().type().isPresent()) {
+      String type = config.appDatabase().type().get().toLowerCase(Locale.ROOT);
+      return switch (type) {
+        case "embedded" -> new Choice(AppDatabaseSpec.Type.EMBEDDED, null, "insight.app-database");
+        case "postgres" ->
+            new Choice(
+                AppDatabaseSpec.Type.POSTGRES,
+                config
+                    .appDatabase()
+                    .credentialsSecret()
+                    .orElseThrow(
+                        () ->
+                            new IllegalStateException(
+                                "insight.app-database.type=postgres needs"
+                                    + " insight.app-database.credentials-secret (env"
+                                    + " INSIGHT_APP_DATABASE_CREDENTIALS_SECRET)")),
+                "insight.app-database");
+        default ->
+            throw new IllegalStateException(
+                "insight.app-database.type must be embedded or postgres, not " + type);
+      };
+    }
+    Optional<InsightEngine> engine = configuredEngine();
+    AppDatabaseSpec spec = engine.map(e -> e.getSpec().getAppDatabase()).orElse(null);
+    String source =
+        engine.map(e -> "InsightEngine " + e.getMetadata().getName()).orElse("the default");
+    if (spec == null || spec.getType() != AppDatabaseSpec.Type.POSTGRES) {
+      return new Choice(AppDatabaseSpec.Type.EMBEDDED, null, source);
+    }
+    return new Choice(AppDatabaseSpec.Type.POSTGRES, spec.getCredentialsSecret().getName(), source);
+  }
+
+  /** The one InsightEngine of the config directory, if it declares exactly one that loads. */
+  private Optional<InsightEngine> configuredEngine() {
+    LoadedManifests loaded =
+        new ManifestLoader().loadDirectoryPartially(config.configDir()).valid();
+    List<InsightEngine> engines = loaded.ofType(InsightEngine.class);
+    return engines.size() == 1 ? Optional.of(engines.get(0)) : Optional.empty();
   }
 
   void start(@Observes @Priority(10) StartupEvent event) throws Exception {
-    boolean needsEmbedded =
-        config.warehouse().embedded() || config.appDatabase().jdbcUrl().isEmpty();
-    String readerPassword = UUID.randomUUID().toString();
-    if (needsEmbedded) {
-      long start = System.nanoTime();
-      embedded = EmbeddedPostgres.builder().start();
-      LOG.infof(
-          "embedded PostgreSQL started on port %d in %d ms",
-          embedded.getPort(), (System.nanoTime() - start) / 1_000_000);
-    }
-    if (config.warehouse().embedded()) {
-      loadEmbeddedWarehouse(readerPassword);
-      warehouse =
-          pool(
-              embedded.getJdbcUrl(READER_ROLE, "warehouse"),
-              READER_ROLE,
-              readerPassword,
-              config.warehouse().maxPoolSize());
+    secrets.use(CoreManifests.read(config.configDir()));
+    Choice choice = choice();
+    int maxSize = config.appDatabase().maxPoolSize();
+    if (choice.type() == AppDatabaseSpec.Type.EMBEDDED) {
+      String url = embedded.createDatabase("insight");
+      app = pool(url, "postgres", "postgres", maxSize);
+      LOG.infof("app database: embedded (%s); development only", choice.source());
     } else {
-      warehouse =
-          pool(
-              config
-                  .warehouse()
-                  .jdbcUrl()
-                  .orElseThrow(
-                      () ->
-                          new IllegalStateException(
-                              "insight.warehouse.jdbc-url is required when insight.warehouse.embedded=false")),
-              config.warehouse().username().orElse(null),
-              config.warehouse().password().orElse(null),
-              config.warehouse().maxPoolSize());
-    }
-    if (config.appDatabase().jdbcUrl().isPresent()) {
+      String secret = choice.credentialsSecret();
       app =
           pool(
-              config.appDatabase().jdbcUrl().get(),
-              config.appDatabase().username().orElse(null),
-              config.appDatabase().password().orElse(null),
-              config.appDatabase().maxPoolSize());
-    } else {
-      execute("postgres", "create database insight");
-      app =
-          pool(
-              embedded.getJdbcUrl("postgres", "insight"),
-              "postgres",
-              "postgres",
-              config.appDatabase().maxPoolSize());
+              secrets.value(secret, "jdbcUrl"),
+              secrets.value(secret, "username"),
+              secrets.value(secret, "password"),
+              maxSize);
+      LOG.infof("app database: PostgreSQL from Secret %s (%s)", secret, choice.source());
     }
     Flyway.configure().dataSource(app).locations("classpath:db/migration").load().migrate();
   }
 
-  private void loadEmbeddedWarehouse(String readerPassword) throws SQLException, IOException {
-    long start = System.nanoTime();
-    execute("postgres", "create database warehouse");
-    String script = Files.readString(config.warehouse().loadScript());
-    try (Connection c = embedded.getDatabase("postgres", "warehouse").getConnection();
-        Statement st = c.createStatement()) {
-      st.execute(script);
-      String schema = config.warehouse().schema();
-      st.execute("create role " + READER_ROLE + " login password '" + readerPassword + "'");
-      st.execute("revoke all on database warehouse from public");
-      st.execute("revoke create on schema public from public");
-      st.execute("grant connect on database warehouse to " + READER_ROLE);
-      st.execute("grant usage on schema " + schema + " to " + READER_ROLE);
-      st.execute("grant select on all tables in schema " + schema + " to " + READER_ROLE);
-      st.execute("alter role " + READER_ROLE + " set default_transaction_read_only = on");
-    }
-    LOG.infof(
-        "demo warehouse loaded from %s in %d ms",
-        config.warehouse().loadScript(), (System.nanoTime() - start) / 1_000_000);
-  }
-
-  private void execute(String database, String sql) throws SQLException {
-    try (Connection c = embedded.getDatabase("postgres", database).getConnection();
-        Statement st = c.createStatement()) {
-      st.execute(sql);
-    }
-  }
-
   private static AgroalDataSource pool(String url, String user, String password, int maxSize)
-      throws SQLException {
-    Map<String, String> props = new HashMap<>();
-    props.put(AgroalPropertiesReader.JDBC_URL, url);
-    if (user != null) {
-      props.put(AgroalPropertiesReader.PRINCIPAL, user);
-    }
-    if (password != null) {
-      props.put(AgroalPropertiesReader.CREDENTIAL, password);
-    }
-    props.put(AgroalPropertiesReader.MAX_SIZE, String.valueOf(maxSize));
-    props.put(AgroalPropertiesReader.MIN_SIZE, "1");
-    props.put(AgroalPropertiesReader.INITIAL_SIZE, "1");
-    return AgroalDataSource.from(new AgroalPropertiesReader().readProperties(props).get());
+      throws java.sql.SQLException {
+    return AgroalDataSource.from(
+        new AgroalDataSourceConfigurationSupplier()
+            .connectionPoolConfiguration(
+                pool ->
+                    pool.maxSize(maxSize)
+                        .minSize(1)
+                        .initialSize(1)
+                        .acquisitionTimeout(Duration.ofSeconds(10))
+                        .validateOnBorrow(true)
+                        .connectionValidator(
+                            io.agroal.api.configuration.AgroalConnectionPoolConfiguration
+                                .ConnectionValidator.defaultValidatorWithTimeout(5))
+                        .connectionFactoryConfiguration(
+                            factory ->
+                                factory
+                                    .jdbcUrl(url)
+                                    .principal(new NamePrincipal(user))
+                                    .credential(new SimplePassword(password)))));
   }
 
-  void stop(@Observes ShutdownEvent event) throws IOException {
-    if (warehouse != null) {
-      warehouse.close();
-    }
+  void stop(@Observes ShutdownEvent event) {
     if (app != null) {
       app.close();
     }
-    if (embedded != null) {
-      embedded.close();
-    }
-  }
-
-  /** Connections as the SELECT-only reader of the warehouse. */
-  public AgroalDataSource warehouse() {
-    return warehouse;
   }
 
   /** Connections to the engine's own database. */

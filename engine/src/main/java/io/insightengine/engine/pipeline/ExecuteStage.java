@@ -1,7 +1,6 @@
 package io.insightengine.engine.pipeline;
 
 import io.insightengine.engine.bundle.ProjectRuntime;
-import io.insightengine.engine.db.Databases;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,20 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stage 6: runs the query as the warehouse's SELECT-only reader, in a read-only transaction with
- * the project's statement timeout, reading at most max rows; the transaction is always rolled back.
+ * Stage 6: runs the query on the project's own warehouse, as its SELECT-only reader, in a read-only
+ * transaction with the project's statement timeout, reading at most max rows; the transaction is
+ * always rolled back.
  */
 @ApplicationScoped
 public class ExecuteStage {
-  private final Databases databases;
-
-  public ExecuteStage(Databases databases) {
-    this.databases = databases;
-  }
-
   public QueryResult execute(String sql, ProjectRuntime project) {
     int maxRows = project.maxRows();
-    try (Connection c = databases.warehouse().getConnection()) {
+    try (Connection c = project.warehouse().connection()) {
       c.setReadOnly(true);
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
@@ -56,6 +50,13 @@ public class ExecuteStage {
         c.rollback();
       }
     } catch (SQLException e) {
+      project
+          .warehouse()
+          .failure(e)
+          .ifPresent(
+              unavailable -> {
+                throw unavailable;
+              });
       if ("57014".equals(e.getSQLState())) {
         throw new PipelineException(
             "query-timeout",

@@ -3,7 +3,6 @@ package io.insightengine.engine.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.insightengine.engine.bundle.ProjectRuntime;
-import io.insightengine.engine.db.Databases;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,11 +22,6 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
 @ApplicationScoped
 public class OptimizeStage {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Databases databases;
-
-  public OptimizeStage(Databases databases) {
-    this.databases = databases;
-  }
 
   /** The optimized SQL and the plan's estimated total cost. */
   public record Optimized(String sql, double planCost, boolean limitChanged) {}
@@ -42,7 +36,7 @@ public class OptimizeStage {
     if (!willRun) {
       return new Optimized(sql, Double.NaN, changed);
     }
-    double cost = planCost(sql);
+    double cost = planCost(sql, project);
     Long ceiling = project.maxPlanCost();
     if (ceiling != null && cost > ceiling) {
       throw PipelineException.refused(
@@ -81,10 +75,14 @@ public class OptimizeStage {
     return true;
   }
 
-  private double planCost(String sql) {
-    try (Connection c = databases.warehouse().getConnection()) {
+  private double planCost(String sql, ProjectRuntime project) {
+    try (Connection c = project.warehouse().connection()) {
       c.setReadOnly(true);
       c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        // Planning can be slow too (PostgreSQL folds constant expressions while planning).
+        st.execute("SET LOCAL statement_timeout = " + project.queryTimeout().toMillis());
+      }
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
         rs.next();
@@ -94,6 +92,13 @@ public class OptimizeStage {
         c.rollback();
       }
     } catch (SQLException e) {
+      project
+          .warehouse()
+          .failure(e)
+          .ifPresent(
+              unavailable -> {
+                throw unavailable;
+              });
       throw new PipelineException(
           "sql-invalid", 422, "the database cannot plan this query: " + firstLine(e.getMessage()));
     } catch (java.io.IOException e) {

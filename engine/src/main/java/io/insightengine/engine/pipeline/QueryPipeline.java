@@ -224,27 +224,44 @@ public class QueryPipeline {
                         "the engine has no valid configuration loaded"
                             + bundles.lastError().map(e -> ": " + e).orElse("")));
     if (name == null || name.isBlank()) {
-      return bundle
-          .defaultProject()
-          .orElseThrow(
-              () ->
-                  new PipelineException(
-                      "project-required",
-                      400,
-                      "name the project: this engine serves "
-                          + String.join(", ", bundle.projects().keySet())));
+      if (bundle.projectNames().size() == 1 && !bundle.refused().isEmpty()) {
+        name = bundle.projectNames().get(0); // the only project: say why it is not served
+      } else {
+        return bundle
+            .defaultProject()
+            .orElseThrow(
+                () ->
+                    new PipelineException(
+                        "project-required",
+                        400,
+                        "name the project: this engine serves "
+                            + String.join(", ", bundle.projectNames())));
+      }
+    }
+    String requested = name;
+    var refusal = bundle.refusal(requested);
+    if (refusal.isPresent()) {
+      throw new PipelineException(
+          "project-unavailable",
+          503,
+          "project "
+              + requested
+              + " is not served ("
+              + refusal.get().reason()
+              + "): "
+              + refusal.get().message());
     }
     return bundle
-        .project(name)
+        .project(requested)
         .orElseThrow(
             () ->
                 new PipelineException(
                     "project-not-found",
                     404,
                     "no project "
-                        + name
+                        + requested
                         + "; this engine serves "
-                        + String.join(", ", bundle.projects().keySet())));
+                        + String.join(", ", bundle.projectNames())));
   }
 
   private <T> T timed(String stage, StageTimings timings, Supplier<T> work) {

@@ -2,53 +2,81 @@ package io.insightengine.engine.semantic;
 
 import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
 import io.insightengine.api.v1alpha1.semantic.PiiClass;
+import io.insightengine.engine.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the distinct values of low-cardinality text columns (countries, cities, brands ...) from
- * the warehouse into the lexicon, so questions can name them ("revenue in Germany") though the
- * semantic model does not enumerate them. Columns tagged as PII are never sampled.
+ * Reads the distinct values of low-cardinality text columns (countries, cities, brands ...) from a
+ * project's warehouse into its lexicon, so questions can name them though the semantic model does
+ * not enumerate them. Runs off the request path (see {@code ValueSampling}); every query has a
+ * statement timeout and reads at most {@code maxDistinct + 1} values. Columns tagged as PII are
+ * never sampled.
  */
 public final class DimensionValueSampler {
   private static final Logger LOG = Logger.getLogger(DimensionValueSampler.class);
   private static final Pattern SAFE_NAME =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
-  /** Above this many distinct values a column is an identifier or free text, not a dimension. */
-  static final int MAX_DISTINCT = 200;
-
   private DimensionValueSampler() {}
 
-  /** Samples every eligible column of every model; returns how many values were added. */
-  public static int sample(SemanticLayer layer, DataSource warehouse) {
+  /** What one sampling pass did. */
+  public record Sampled(int columns, int values, int skipped) {}
+
+  /** Samples every eligible column of every model into the layer's lexicon. */
+  public static Sampled sample(
+      SemanticLayer layer, Warehouse warehouse, Duration statementTimeout, int maxDistinct)
+      throws SQLException {
+    int columns = 0;
     int added = 0;
-    try (Connection c = warehouse.getConnection()) {
+    int skipped = 0;
+    try (Connection c = warehouse.connection()) {
       c.setReadOnly(true);
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+      }
       for (SemanticLayer.Model model : layer.models()) {
         for (ColumnSpec column : model.columns().values()) {
           if (!eligible(model, column)) {
             continue;
           }
-          List<String> values = distinct(c, model.table(), column.getName());
-          if (values.size() <= MAX_DISTINCT) {
+          List<String> values;
+          try {
+            values = distinct(c, model.table(), column.getName(), maxDistinct);
+          } catch (SQLException e) {
+            if (warehouse.failure(e).isPresent()) {
+              throw e;
+            }
+            // A timeout or a missing column spoils one column, not the others.
+            LOG.debugf("%s.%s not sampled: %s", model.table(), column.getName(), e.getMessage());
+            c.rollback();
+            try (Statement st = c.createStatement()) {
+              st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+            }
+            skipped++;
+            continue;
+          }
+          if (values.size() <= maxDistinct) {
             layer.lexicon().addValues(model.name(), column.getName(), values);
             added += values.size();
+            columns++;
+          } else {
+            skipped++;
           }
         }
       }
-    } catch (SQLException e) {
-      LOG.warnf("dimension values not sampled: %s", e.getMessage());
+      c.rollback();
     }
-    return added;
+    return new Sampled(columns, added, skipped);
   }
 
   private static boolean eligible(SemanticLayer.Model model, ColumnSpec column) {
@@ -63,7 +91,7 @@ public final class DimensionValueSampler {
         && SAFE_NAME.matcher(column.getName()).matches();
   }
 
-  private static List<String> distinct(Connection c, String table, String column)
+  private static List<String> distinct(Connection c, String table, String column, int max)
       throws SQLException {
     List<String> values = new ArrayList<>();
     try (Statement st = c.createStatement();
@@ -76,7 +104,7 @@ public final class DimensionValueSampler {
                     + " where "
                     + column
                     + " is not null limit "
-                    + (MAX_DISTINCT + 1))) {
+                    + (max + 1))) {
       while (rs.next()) {
         values.add(rs.getString(1));
       }

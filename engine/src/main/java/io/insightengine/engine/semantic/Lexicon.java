@@ -53,7 +53,11 @@ public final class Lexicon {
 
   static final int LONGEST_PHRASE = 6;
 
-  private final Map<String, Set<Target>> phrases = new HashMap<>();
+  /**
+   * Filled while the lexicon is built, then only replaced whole (copy on write): sampled values
+   * arrive from a background thread while requests read it.
+   */
+  private volatile Map<String, Set<Target>> phrases = new HashMap<>();
 
   private Lexicon() {}
 
@@ -118,8 +122,18 @@ public final class Lexicon {
   }
 
   /** Adds sampled values of a column (distinct values read from the warehouse). */
-  public void addValues(String model, String column, List<String> values) {
-    values.forEach(v -> add(v, new ValueRef(model, column, v)));
+  public synchronized void addValues(String model, String column, List<String> values) {
+    Map<String, Set<Target>> copy = new HashMap<>(phrases);
+    for (String v : values) {
+      String key = Words.key(v);
+      if (!key.isEmpty()) {
+        // The sets of the published map are never changed: a touched key gets a new set.
+        Set<Target> targets = new LinkedHashSet<>(copy.getOrDefault(key, Set.of()));
+        targets.add(new ValueRef(model, column, v));
+        copy.put(key, targets);
+      }
+    }
+    phrases = copy;
   }
 
   private void add(String phrase, Target target) {
@@ -135,6 +149,7 @@ public final class Lexicon {
 
   /** Longest-first matches of known phrases over the tokens, left to right, not overlapping. */
   public List<Match> scan(List<String> tokens) {
+    Map<String, Set<Target>> phrases = this.phrases;
     List<Match> matches = new ArrayList<>();
     int i = 0;
     while (i < tokens.size()) {

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -11,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The internal dbt-artifacts endpoint: token-protected, compiles what it receives. */
+/**
+ * The internal endpoints: token-protected; dbt artifacts compiled and kept per project and DbtRun;
+ * the served status the operator reads.
+ */
 @QuarkusTest
 class InternalArtifactsTest {
-  private static final String URL = "/internal/v1/projects/shop/dbt-artifacts";
+  private static final String URL = "/internal/v1/projects/shop/dbt-artifacts?dbtRun=shop-nightly";
 
   private static byte[] manifest() throws Exception {
     return Files.readAllBytes(Path.of("../dbt/artifacts/manifest.json"));
@@ -52,6 +58,7 @@ class InternalArtifactsTest {
         .then()
         .statusCode(202)
         .body("project", equalTo("shop"))
+        .body("dbtRun", equalTo("shop-nightly"))
         .body("dbtProject", equalTo("shop"))
         .body("models", greaterThan(5))
         .body("metrics", greaterThan(10));
@@ -61,7 +68,37 @@ class InternalArtifactsTest {
         .get(URL)
         .then()
         .statusCode(200)
-        .body("models", greaterThan(5));
+        .body("dbtRun", equalTo("shop-nightly"))
+        .body("revision", notNullValue());
+  }
+
+  @Test
+  void aDeliveryMustNameItsDbtRun() throws Exception {
+    given()
+        .contentType(ContentType.JSON)
+        .header("Authorization", "Bearer test-internal-token")
+        .body(manifest())
+        .when()
+        .post("/internal/v1/projects/shop/dbt-artifacts")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("?dbtRun="));
+  }
+
+  @Test
+  void theStatusSaysWhatIsServedAndNeedsTheToken() {
+    given().when().get("/internal/v1/status").then().statusCode(401);
+    given()
+        .header("Authorization", "Bearer test-internal-token")
+        .when()
+        .get("/internal/v1/status")
+        .then()
+        .statusCode(200)
+        .body("revision", matchesPattern("[0-9a-f]{16}"))
+        .body("error", nullValue())
+        .body("projects.shop.state", equalTo("Serving"))
+        .body("projects.shop.message", containsString("/warehouse"));
   }
 
   @Test

@@ -11,6 +11,8 @@ import io.insightengine.engine.interpret.Intent;
 import io.insightengine.engine.interpret.QuestionInterpreter;
 import io.insightengine.engine.interpret.TimeExpressions;
 import io.insightengine.engine.semantic.DimensionValueSampler;
+import io.insightengine.engine.warehouse.DatasourceSettings;
+import io.insightengine.engine.warehouse.Warehouse;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -82,7 +85,21 @@ public final class EvalSuite {
           Statement st = c.createStatement()) {
         st.execute(Files.readString(warehouseScript));
       }
-      DimensionValueSampler.sample(project.semantics(), warehouse);
+      DatasourceSettings settings =
+          new DatasourceSettings(
+              "localhost",
+              postgres.getPort(),
+              "warehouse",
+              List.of("marts"),
+              "disable",
+              "postgres",
+              "postgres",
+              2,
+              Duration.ofSeconds(10),
+              "the evaluation's warehouse");
+      try (Warehouse pool = Warehouse.open(project.name(), settings)) {
+        DimensionValueSampler.sample(project.semantics(), pool, Duration.ofSeconds(30), 200);
+      }
       try (Connection c = warehouse.getConnection()) {
         c.setReadOnly(true);
         for (JsonNode q : suite.path("questions")) {

@@ -10,6 +10,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.insightengine.api.v1alpha1.common.ApiConstants;
 import io.insightengine.api.v1alpha1.common.SecretReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,8 @@ public class DatasourceSpec {
 
   @Size(max = 16)
   @JsonPropertyDescription(
-      "Schemas the semantic model's tables live in, searched in order (PostgreSQL search_path).")
+      "Schemas the semantic model's tables live in, searched in order: the engine's connections"
+          + " use them as PostgreSQL search_path, so unqualified table names resolve there.")
   private List<String> schemas = new ArrayList<>();
 
   @JsonPropertyDescription(
@@ -62,6 +64,21 @@ public class DatasourceSpec {
   @Default("prefer")
   @JsonPropertyDescription("TLS mode: disable, prefer, require, verify-ca or verify-full.")
   private SslMode sslMode;
+
+  @Min(1)
+  @Max(100)
+  @Default("5")
+  @JsonPropertyDescription(
+      "Most connections each engine pod opens to this warehouse (the project's own pool); a"
+          + " request waits up to connectTimeout for a free one.")
+  private Integer maxConnections;
+
+  @Pattern(ApiConstants.DURATION)
+  @Default("10s")
+  @JsonPropertyDescription(
+      "How long opening a connection, or waiting for a free one in the pool, may take before the"
+          + " project answers 503 (warehouse unavailable).")
+  private String connectTimeout;
 
   /** Warehouse engines. */
   public enum Type {
@@ -83,6 +100,22 @@ public class DatasourceSpec {
     VERIFY_CA,
     @JsonProperty("verify-full")
     VERIFY_FULL
+  }
+
+  public Integer getMaxConnections() {
+    return maxConnections;
+  }
+
+  public void setMaxConnections(Integer maxConnections) {
+    this.maxConnections = maxConnections;
+  }
+
+  public String getConnectTimeout() {
+    return connectTimeout;
+  }
+
+  public void setConnectTimeout(String connectTimeout) {
+    this.connectTimeout = connectTimeout;
   }
 
   public Type getType() {
