@@ -111,13 +111,23 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
   private final ResourceValidator validator = new ResourceValidator();
   private final Clock clock = Clock.systemUTC();
   private final EngineStatusClient engines;
+  private final Duration pollPending;
+  private final Duration pollLoaded;
 
   public InsightEngineReconciler() {
     this(EngineStatusClient.fromConfig());
   }
 
   public InsightEngineReconciler(EngineStatusClient engines) {
+    this(engines, POLL_PENDING, POLL_LOADED);
+  }
+
+  /** With other intervals between reads of the engine's status (tests). */
+  public InsightEngineReconciler(
+      EngineStatusClient engines, Duration pollPending, Duration pollLoaded) {
     this.engines = engines;
+    this.pollPending = pollPending;
+    this.pollLoaded = pollLoaded;
   }
 
   @Override
@@ -175,7 +185,7 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
     // The engine loads a new bundle when the kubelet updates the mounted ConfigMap (up to about a
     // minute): look again soon until it serves this one, then now and then.
     return StatusPatches.patchIfChanged(engine, before, status, InsightEngine::new)
-        .rescheduleAfter(loaded ? POLL_LOADED : POLL_PENDING);
+        .rescheduleAfter(loaded ? pollLoaded : pollPending);
   }
 
   /** What the engine reports into status; whether it serves the bundle just written. */
