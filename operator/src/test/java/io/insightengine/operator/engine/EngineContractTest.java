@@ -270,9 +270,19 @@ class EngineContractTest extends ApiServerTest {
   void configAppliedAndProjectReadyFollowWhatTheEngineServes() throws Exception {
     ExampleManifests.apply(client, namespace, "examples/quickstart");
 
+    // The whole quickstart written (the engine may first see only part of what is applied).
+    ConfigMap bundle =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> find(ConfigMap.class, "insight-bundle"),
+                c -> c != null && c.getData() != null && c.getData().size() == 19);
+    String revision =
+        bundle.getMetadata().getAnnotations().get(EngineResources.REVISION_ANNOTATION);
+
     // Starting (503): Pending, and why.
     InsightEngine engine = awaitConfigApplied(ConditionStatus.False, "Pending", "HTTP 503");
-    String revision = engine.getStatus().getBundleRevision();
+    assertThat(engine.getStatus().getBundleRevision()).isEqualTo(revision);
     assertThat(engine.getStatus().getServedRevision()).isNull();
     // The bundle keeps labels: the engine's merge order holds.
     assertThat(find(ConfigMap.class, "insight-bundle").getData().get("semanticmodel-shop-dbt.yaml"))
