@@ -13,12 +13,15 @@ import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.operator.validation.ResourceValidator;
 import io.insightengine.operator.validation.Verdict;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
@@ -57,14 +60,18 @@ public final class ConfigBundleAssembler {
   /**
    * A bundle: file name to manifest; what is stored, by ConfigMap key (the manifests' bytes, or
    * when {@code gzipped} their gzip under {@code <file>.gz} keys in the ConfigMap's binaryData);
-   * the revision of what is stored; and the verdict on every resource.
+   * the revision of what is stored; the verdict on every resource; and what the bundled resources
+   * refer to that engine pods mount: the Projects' credentials Secrets, the SemanticModels' dbt
+   * ConfigMaps.
    */
   public record Bundle(
       SortedMap<String, String> files,
       boolean gzipped,
       SortedMap<String, byte[]> stored,
       String revision,
-      Map<String, Verdict> verdicts) {
+      Map<String, Verdict> verdicts,
+      SortedSet<String> credentialsSecrets,
+      SortedSet<String> dbtConfigMaps) {
     public int projects() {
       return (int) files.keySet().stream().filter(f -> f.startsWith("project-")).count();
     }
@@ -104,7 +111,27 @@ public final class ConfigBundleAssembler {
                 gzipped
                     ? BundleDirectory.gzip(content)
                     : content.getBytes(StandardCharsets.UTF_8)));
-    return new Bundle(files, gzipped, stored, BundleDirectory.revision(stored), verdicts);
+    // What the engine pods must mount for the bundled resources: only references are bundled.
+    SortedSet<String> secrets = new TreeSet<>();
+    in.projects().stream()
+        .filter(p -> projects.contains(p.getMetadata().getName()))
+        .map(p -> p.getSpec().getDatasource())
+        .filter(ds -> ds != null && ds.getCredentialsSecret() != null)
+        .forEach(ds -> secrets.add(ds.getCredentialsSecret().getName()));
+    SortedSet<String> configMaps = new TreeSet<>();
+    in.semanticModels().stream()
+        .filter(m -> verdicts.containsKey(key(m)) && verdicts.get(key(m)).valid())
+        .map(m -> m.getSpec().getDbt())
+        .filter(dbt -> dbt != null && dbt.getConfigMapRef() != null)
+        .forEach(dbt -> configMaps.add(dbt.getConfigMapRef().getName()));
+    return new Bundle(
+        files,
+        gzipped,
+        stored,
+        BundleDirectory.revision(stored),
+        verdicts,
+        Collections.unmodifiableSortedSet(secrets),
+        Collections.unmodifiableSortedSet(configMaps));
   }
 
   /** A resource's manifest as a bundle ConfigMap stores it, plain or gzipped; null when absent. */
@@ -145,6 +172,23 @@ public final class ConfigBundleAssembler {
         + ".yaml";
   }
 
+  /**
+   * Whether an annotation is one Kubernetes and its tools write (kubectl's
+   * last-applied-configuration, deployment revisions ...): the prefixes {@code kubernetes.io/},
+   * {@code k8s.io/} and their subdomains are reserved for them. A user's annotations stay.
+   */
+  static boolean writtenByKubernetes(String key) {
+    int slash = key.indexOf('/');
+    if (slash < 0) {
+      return false;
+    }
+    String prefix = key.substring(0, slash);
+    return prefix.equals("kubernetes.io")
+        || prefix.endsWith(".kubernetes.io")
+        || prefix.equals("k8s.io")
+        || prefix.endsWith(".k8s.io");
+  }
+
   /** Key of a resource in {@link Bundle#verdicts()}. */
   public static String key(HasMetadata resource) {
     return resource.getKind() + "/" + resource.getMetadata().getName();
@@ -164,13 +208,33 @@ public final class ConfigBundleAssembler {
     return verdict.valid();
   }
 
-  /** The resource as its author would write it: no status, no server-side metadata. */
+  /**
+   * The resource as its author would write it: name, labels and annotations (the engine orders the
+   * SemanticModel merge by the label {@code insight-engine.io/generated-from}), spec; no status, no
+   * server-side metadata, no annotations written by Kubernetes tools.
+   */
   public static String manifest(CustomResource<?, ?> resource) {
     ObjectNode root = YAML.createObjectNode();
     root.put("apiVersion", resource.getApiVersion());
     root.put("kind", resource.getKind());
     ObjectNode metadata = root.putObject("metadata");
     metadata.put("name", resource.getMetadata().getName());
+    SortedMap<String, String> labels = new TreeMap<>();
+    if (resource.getMetadata().getLabels() != null) {
+      labels.putAll(resource.getMetadata().getLabels());
+    }
+    SortedMap<String, String> annotations = new TreeMap<>();
+    if (resource.getMetadata().getAnnotations() != null) {
+      resource.getMetadata().getAnnotations().entrySet().stream()
+          .filter(a -> !writtenByKubernetes(a.getKey()))
+          .forEach(a -> annotations.put(a.getKey(), a.getValue()));
+    }
+    if (!labels.isEmpty()) {
+      metadata.set("labels", YAML.valueToTree(labels));
+    }
+    if (!annotations.isEmpty()) {
+      metadata.set("annotations", YAML.valueToTree(annotations));
+    }
     JsonNode spec = YAML.valueToTree(resource.getSpec());
     root.set("spec", spec);
     try {

@@ -9,6 +9,7 @@ import io.insightengine.api.v1alpha1.common.Condition;
 import io.insightengine.api.v1alpha1.common.ConditionStatus;
 import io.insightengine.api.v1alpha1.common.Conditions;
 import io.insightengine.api.v1alpha1.common.ResourceStatus;
+import io.insightengine.api.v1alpha1.dbt.DbtRun;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.project.Project;
@@ -24,12 +25,16 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What the Project, SemanticModel, DataPolicy and TrainingPair reconcilers share: check the
@@ -65,8 +70,19 @@ public abstract class BundledResourceReconciler<
   /** The engine whose bundle should hold the resource, if its references lead to one. */
   protected abstract Optional<String> engineOf(R resource, BundleResources in);
 
-  /** The kinds, besides the primary, this kind's validation reads. */
+  /**
+   * The kinds, besides the primary, this kind's validation reads. {@code ConfigMap} stands for the
+   * users' ConfigMaps of dbt artifacts (metadata only), not the engines' bundles.
+   */
   protected abstract List<Class<? extends HasMetadata>> reads();
+
+  /**
+   * What the engine serving the resource reports about it, when that says it is not served (the
+   * engine refused it, or it cannot be reached): a Ready condition that replaces {@code InBundle}.
+   */
+  protected Optional<Condition> notServed(R resource, String engine, BundleResources in) {
+    return Optional.empty();
+  }
 
   @Override
   public UpdateControl<R> reconcile(R resource, Context<R> context) {
@@ -109,11 +125,13 @@ public abstract class BundledResourceReconciler<
                     .getAnnotations()
                     .get(EngineResources.REVISION_ANNOTATION);
         ready =
-            new Condition(
-                Conditions.READY,
-                ConditionStatus.True,
-                IN_BUNDLE,
-                "in bundle revision " + revision + " of InsightEngine " + engine);
+            notServed(resource, engine, in)
+                .orElse(
+                    new Condition(
+                        Conditions.READY,
+                        ConditionStatus.True,
+                        IN_BUNDLE,
+                        "in bundle revision " + revision + " of InsightEngine " + engine));
       } else {
         ready =
             new Condition(
@@ -142,10 +160,30 @@ public abstract class BundledResourceReconciler<
   @Override
   public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
     List<EventSource<?, R>> sources = new ArrayList<>();
+    InformerEventSource<SemanticModel, R> models = null;
     for (Class<? extends HasMetadata> read : reads()) {
-      if (!read.equals(type)) { // the primary kind is read from the primary cache
-        sources.add(Informers.of(read, context, NamespaceMappers.dependents(context)));
+      if (read.equals(type) || read.equals(ConfigMap.class)) {
+        continue; // the primary kind is read from the primary cache; ConfigMaps below
       }
+      var source = Informers.of(read, context, NamespaceMappers.dependents(context));
+      if (read.equals(SemanticModel.class)) {
+        @SuppressWarnings("unchecked")
+        var semanticModels = (InformerEventSource<SemanticModel, R>) source;
+        models = semanticModels;
+      }
+      sources.add(source);
+    }
+    if (reads().contains(ConfigMap.class)) {
+      // Which SemanticModels name a ConfigMap: from the primary cache or the informer above.
+      InformerEventSource<SemanticModel, R> modelInformer = models;
+      @SuppressWarnings("unchecked")
+      Function<String, Stream<SemanticModel>> semanticModels =
+          type.equals(SemanticModel.class)
+              ? ns -> context.getPrimaryCache().list(ns).map(m -> (SemanticModel) m)
+              : ns -> modelInformer == null ? Stream.empty() : modelInformer.list(ns);
+      sources.add(
+          Informers.dbtConfigMaps(
+              context, NamespaceMappers.dbtConfigMapDependents(context, semanticModels)));
     }
     // The engines' bundle ConfigMaps: their content says which revision holds a resource.
     sources.add(
@@ -160,9 +198,17 @@ public abstract class BundledResourceReconciler<
         list(context, SemanticModel.class, namespace),
         list(context, DataPolicy.class, namespace),
         list(context, TrainingPair.class, namespace),
-        list(context, Secret.class, namespace).stream()
-            .map(s -> s.getMetadata().getName())
-            .collect(Collectors.toUnmodifiableSet()));
+        names(list(context, Secret.class, namespace)),
+        reads().contains(ConfigMap.class)
+            ? names(Informers.list(context, ConfigMap.class, Informers.DBT_CONFIG_MAPS, namespace))
+            : Set.of(),
+        list(context, DbtRun.class, namespace));
+  }
+
+  private static Set<String> names(List<? extends HasMetadata> resources) {
+    return resources.stream()
+        .map(r -> r.getMetadata().getName())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The primary cache for the primary kind, an informer for a kind read, otherwise nothing. */

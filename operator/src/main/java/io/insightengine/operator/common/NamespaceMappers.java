@@ -3,6 +3,7 @@ package io.insightengine.operator.common;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.insightengine.api.v1alpha1.dbt.DbtRun;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.project.Project;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which primaries a change concerns, precisely: a change reconciles only the resources that read
@@ -28,11 +30,21 @@ import java.util.stream.Collectors;
  * declared its key.
  */
 public final class NamespaceMappers {
+  /** What a Project's validity reads through its SemanticModels: their dbt sources. */
+  private static final String SOURCES = "ProjectSources/";
+
   private NamespaceMappers() {}
 
   /** The keys a changed secondary resource stands for. */
   public static Set<String> keysOf(HasMetadata changed) {
     String name = changed.getMetadata().getName();
+    if (changed instanceof DbtRun run) {
+      // A project's validity follows its SemanticModels', which follows their dbt sources.
+      return Set.of("DbtRun/" + name, SOURCES + run.getSpec().getProjectRef().getName());
+    }
+    if (changed instanceof ConfigMap) {
+      return Set.of("ConfigMap/" + name);
+    }
     if (changed instanceof Project) {
       return Set.of("Project/" + name);
     }
@@ -54,12 +66,20 @@ public final class NamespaceMappers {
     if (resource instanceof Project p) {
       keys.add("Project/" + p.getMetadata().getName());
       keys.add("InsightEngine/" + p.getSpec().getEngineRef().getName());
+      keys.add(SOURCES + p.getMetadata().getName());
       var ds = p.getSpec().getDatasource();
       if (ds != null && ds.getCredentialsSecret() != null) {
         keys.add("Secret/" + ds.getCredentialsSecret().getName());
       }
     } else if (resource instanceof SemanticModel m) {
       keys.add("Project/" + m.getSpec().getProjectRef().getName());
+      var dbt = m.getSpec().getDbt();
+      if (dbt != null && dbt.getConfigMapRef() != null) {
+        keys.add("ConfigMap/" + dbt.getConfigMapRef().getName());
+      }
+      if (dbt != null && dbt.getDbtRunRef() != null) {
+        keys.add("DbtRun/" + dbt.getDbtRunRef().getName());
+      }
     } else if (resource instanceof DataPolicy d) {
       keys.add("Project/" + d.getSpec().getProjectRef().getName());
     } else if (resource instanceof TrainingPair t) {
@@ -75,14 +95,35 @@ public final class NamespaceMappers {
       if (changed instanceof ConfigMap bundle) {
         return heldBy(bundle, context);
       }
-      Set<String> keys = keysOf(changed);
-      return context
-          .getPrimaryCache()
-          .list(changed.getMetadata().getNamespace())
-          .filter(p -> dependenciesOf(p).stream().anyMatch(keys::contains))
-          .map(ResourceID::fromResource)
-          .collect(Collectors.toSet());
+      return dependingOn(keysOf(changed), changed, context);
     };
+  }
+
+  /**
+   * The primaries that depend on a ConfigMap of dbt artifacts: the SemanticModels that name it, and
+   * (through {@code models}, the namespace's SemanticModels) the Projects they describe.
+   */
+  public static <P extends HasMetadata> SecondaryToPrimaryMapper<ConfigMap> dbtConfigMapDependents(
+      EventSourceContext<P> context, Function<String, Stream<SemanticModel>> models) {
+    return changed -> {
+      String name = changed.getMetadata().getName();
+      Set<String> keys = new HashSet<>(keysOf(changed));
+      models
+          .apply(changed.getMetadata().getNamespace())
+          .filter(m -> dependenciesOf(m).contains("ConfigMap/" + name))
+          .forEach(m -> keys.add(SOURCES + m.getSpec().getProjectRef().getName()));
+      return dependingOn(keys, changed, context);
+    };
+  }
+
+  private static <P extends HasMetadata> Set<ResourceID> dependingOn(
+      Set<String> keys, HasMetadata changed, EventSourceContext<P> context) {
+    return context
+        .getPrimaryCache()
+        .list(changed.getMetadata().getNamespace())
+        .filter(p -> dependenciesOf(p).stream().anyMatch(keys::contains))
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
   }
 
   /**

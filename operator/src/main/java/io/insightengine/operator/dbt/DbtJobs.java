@@ -63,14 +63,17 @@ public final class DbtJobs {
           "open('/dev/termination-log', 'w').write(json.dumps(out)[:4000])");
 
   /**
-   * Delivers target/manifest.json to the engine's internal endpoint (bearer token from the engine's
-   * Secret) and keeps its answer for the summary; with the dbt image's Python, no curl needed.
+   * Delivers target/manifest.json to the engine's internal endpoint, {@code POST
+   * <engine>/internal/v1/projects/<project>/dbt-artifacts?dbtRun=<run>} (the engine keys deliveries
+   * by project and DbtRun; bearer token from the engine's Secret), and keeps its answer for the
+   * summary; with the dbt image's Python, no curl needed.
    */
   static final String DELIVER =
       String.join(
           "\n",
-          "import os, urllib.request",
-          "url = os.environ['INSIGHT_ENGINE_URL'] + '/internal/v1/projects/' + os.environ['INSIGHT_PROJECT'] + '/dbt-artifacts'",
+          "import os, urllib.parse, urllib.request",
+          "url = (os.environ['INSIGHT_ENGINE_URL'] + '/internal/v1/projects/' + urllib.parse.quote(os.environ['INSIGHT_PROJECT'], safe='')",
+          "    + '/dbt-artifacts?dbtRun=' + urllib.parse.quote(os.environ['INSIGHT_DBT_RUN'], safe=''))",
           "req = urllib.request.Request(url, data=open('target/manifest.json', 'rb').read(), method='POST',",
           "    headers={'Content-Type': 'application/json', 'Authorization': 'Bearer ' + os.environ['INSIGHT_INTERNAL_TOKEN']})",
           "open('/workspace/delivered.json', 'wb').write(urllib.request.urlopen(req, timeout=60).read())");
@@ -160,7 +163,7 @@ public final class DbtJobs {
             .withImage(image)
             .withWorkingDir(projectDir)
             .withCommand("sh", "-c", script(spec))
-            .withEnv(warehouseEnv(project, projectDir))
+            .withEnv(warehouseEnv(run, project, projectDir))
             .addNewVolumeMount()
             .withName("workspace")
             .withMountPath(WORKSPACE)
@@ -229,7 +232,7 @@ public final class DbtJobs {
         + "; exit $rc";
   }
 
-  private static List<EnvVar> warehouseEnv(Project project, String projectDir) {
+  private static List<EnvVar> warehouseEnv(DbtRun run, Project project, String projectDir) {
     DatasourceSpec ds = project.getSpec().getDatasource();
     List<EnvVar> env = new ArrayList<>();
     env.add(EnvVars.of("DBT_PG_HOST", ds.getHost()));
@@ -245,10 +248,16 @@ public final class DbtJobs {
     // Where the artifacts go: the project's engine, through its Service.
     String engine = project.getSpec().getEngineRef().getName();
     env.add(EnvVars.of("INSIGHT_PROJECT", project.getMetadata().getName()));
+    env.add(EnvVars.of("INSIGHT_DBT_RUN", run.getMetadata().getName()));
     env.add(
         EnvVars.of(
             "INSIGHT_ENGINE_URL",
-            "http://" + engine + "." + project.getMetadata().getNamespace() + ".svc"));
+            "http://"
+                + engine
+                + "."
+                + project.getMetadata().getNamespace()
+                + ".svc:"
+                + io.insightengine.operator.engine.EngineResources.SERVICE_PORT));
     env.add(
         EnvVars.fromSecret(
             "INSIGHT_INTERNAL_TOKEN",

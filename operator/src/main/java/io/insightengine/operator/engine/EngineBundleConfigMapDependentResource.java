@@ -5,8 +5,10 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.operator.bundle.ConfigBundleAssembler.Bundle;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.Map;
  * bundle is large), annotated with the bundle's revision (the same hash the engine computes over
  * the mounted files).
  */
+// Only the operator's own ConfigMaps are cached whole: never the users'.
+@KubernetesDependent(informer = @Informer(labelSelector = EngineResources.MANAGED_BY_SELECTOR))
 public class EngineBundleConfigMapDependentResource
     extends CRUDKubernetesDependentResource<ConfigMap, InsightEngine> {
   public EngineBundleConfigMapDependentResource() {

@@ -1,6 +1,8 @@
 package io.insightengine.operator.engine;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.insightengine.api.v1alpha1.dbt.DbtRun;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.project.Project;
@@ -18,8 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * The bundle of the engine being reconciled, assembled once per reconciliation from the informer
- * caches (every Project, SemanticModel, DataPolicy, TrainingPair and Secret of the namespace is a
- * secondary resource of each engine there) and shared by the ConfigMap dependent and the status.
+ * caches (every Project, SemanticModel, DataPolicy, TrainingPair, DbtRun, Secret and ConfigMap —
+ * the last two as metadata only — of the namespace is a secondary resource of each engine there)
+ * and shared by the ConfigMap dependent and the status.
  */
 final class EngineBundles {
   private static final String KEY = "insight-engine.io/bundle";
@@ -52,6 +55,10 @@ final class EngineBundles {
         Informers.list(context, TrainingPair.class, namespace),
         Informers.list(context, Secret.class, namespace).stream()
             .map(s -> s.getMetadata().getName())
-            .collect(Collectors.toUnmodifiableSet()));
+            .collect(Collectors.toUnmodifiableSet()),
+        Informers.list(context, ConfigMap.class, Informers.DBT_CONFIG_MAPS, namespace).stream()
+            .map(c -> c.getMetadata().getName())
+            .collect(Collectors.toUnmodifiableSet()),
+        Informers.list(context, DbtRun.class, namespace));
   }
 }

@@ -3,9 +3,11 @@ package io.insightengine.operator.engine;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
 import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.security.SecureRandom;
@@ -17,9 +19,14 @@ import java.util.Map;
  * that deliver artifacts: random, created once and never rewritten (rotating it is deleting the
  * Secret; the operator creates a new one).
  */
+// Only the operator's own Secrets are cached (with their values): never the users' Secrets.
+@KubernetesDependent(informer = @Informer(labelSelector = EngineResources.MANAGED_BY_SELECTOR))
 public class EngineInternalTokenSecretDependentResource
     extends KubernetesDependentResource<Secret, InsightEngine>
     implements Creator<Secret, InsightEngine>, GarbageCollected<InsightEngine> {
+  /** The dependent's (and its informer's) name in the engine's workflow. */
+  public static final String NAME = "internal-token";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   public EngineInternalTokenSecretDependentResource() {

@@ -14,8 +14,15 @@ public final class EngineResources {
   /** Annotation on the bundle ConfigMap with the revision of its content. */
   public static final String REVISION_ANNOTATION = "insight-engine.io/bundle-revision";
 
+  /** The label every object the operator creates carries, as a selector. */
+  public static final String MANAGED_BY_SELECTOR =
+      "app.kubernetes.io/managed-by=insight-engine-operator";
+
   public static final String DEFAULT_IMAGE = "ghcr.io/insight-engine/engine:0.1.0";
   public static final int HTTP_PORT = 8080;
+
+  /** The engine's Service port (to the pods' {@link #HTTP_PORT}). */
+  public static final int SERVICE_PORT = 80;
 
   private EngineResources() {}
 

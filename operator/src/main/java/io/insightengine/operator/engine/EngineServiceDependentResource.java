@@ -23,7 +23,7 @@ public class EngineServiceDependentResource
         .withSelector(EngineResources.selector(engine))
         .addNewPort()
         .withName("http")
-        .withPort(80)
+        .withPort(EngineResources.SERVICE_PORT)
         .withTargetPort(new IntOrString("http"))
         .withProtocol("TCP")
         .endPort()

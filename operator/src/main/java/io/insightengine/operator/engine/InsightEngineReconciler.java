@@ -1,11 +1,14 @@
 package io.insightengine.operator.engine;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.insightengine.api.v1alpha1.common.Condition;
 import io.insightengine.api.v1alpha1.common.ConditionStatus;
 import io.insightengine.api.v1alpha1.common.Conditions;
+import io.insightengine.api.v1alpha1.dbt.DbtRun;
+import io.insightengine.api.v1alpha1.engine.EngineProjectStatus;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.api.v1alpha1.engine.InsightEngineStatus;
 import io.insightengine.api.v1alpha1.policy.DataPolicy;
@@ -31,11 +34,16 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -55,7 +63,9 @@ import java.util.function.Function;
           type = EngineRoleBindingDependentResource.class,
           dependsOn = {"service-account", "role"}),
       @Dependent(name = "bundle", type = EngineBundleConfigMapDependentResource.class),
-      @Dependent(name = "internal-token", type = EngineInternalTokenSecretDependentResource.class),
+      @Dependent(
+          name = EngineInternalTokenSecretDependentResource.NAME,
+          type = EngineInternalTokenSecretDependentResource.class),
       @Dependent(
           name = "deployment",
           type = EngineDeploymentDependentResource.class,
@@ -91,8 +101,34 @@ import java.util.function.Function;
 public class InsightEngineReconciler implements Reconciler<InsightEngine> {
   public static final String CONFIG_APPLIED = "ConfigApplied";
 
+  /** How often the engine's status is read while it does not serve the bundle yet, and after. */
+  static final Duration POLL_PENDING = Duration.ofSeconds(15);
+
+  static final Duration POLL_LOADED = Duration.ofSeconds(60);
+
+  private static final int MAX_MESSAGE = 1024;
+
   private final ResourceValidator validator = new ResourceValidator();
   private final Clock clock = Clock.systemUTC();
+  private final EngineStatusClient engines;
+  private final Duration pollPending;
+  private final Duration pollLoaded;
+
+  public InsightEngineReconciler() {
+    this(EngineStatusClient.fromConfig());
+  }
+
+  public InsightEngineReconciler(EngineStatusClient engines) {
+    this(engines, POLL_PENDING, POLL_LOADED);
+  }
+
+  /** With other intervals between reads of the engine's status (tests). */
+  public InsightEngineReconciler(
+      EngineStatusClient engines, Duration pollPending, Duration pollLoaded) {
+    this.engines = engines;
+    this.pollPending = pollPending;
+    this.pollLoaded = pollLoaded;
+  }
 
   @Override
   public UpdateControl<InsightEngine> reconcile(
@@ -106,28 +142,10 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
     status.setObservedGeneration(generation);
     status.setBundleRevision(bundle.revision());
     status.setProjects(bundle.projects());
-    long invalid = bundle.invalid();
+    EngineStatusClient.Result served = engines.read(engine, internalToken(engine, context));
+    boolean loaded = applyServed(status, served);
     Conditions.set(
-        status.getConditions(),
-        new Condition(
-            CONFIG_APPLIED,
-            ConditionStatus.True,
-            "BundleWritten",
-            "bundle revision "
-                + bundle.revision()
-                + " in ConfigMap "
-                + EngineResources.bundleName(engine)
-                + ": "
-                + bundle.projects()
-                + " project(s), "
-                + bundle.files().size()
-                + " resource(s)"
-                + (invalid > 0
-                    ? "; " + invalid + " invalid resource(s) left out (see their status)"
-                    : "")),
-        generation,
-        clock);
-
+        status.getConditions(), configApplied(engine, bundle, served), generation, clock);
     int desired = EngineResources.replicas(engine);
     int ready =
         context
@@ -164,7 +182,121 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
           "BundleUpdated",
           "config bundle revision " + previousRevision + " -> " + bundle.revision());
     }
-    return StatusPatches.patchIfChanged(engine, before, status, InsightEngine::new);
+    // The engine loads a new bundle when the kubelet updates the mounted ConfigMap (up to about a
+    // minute): look again soon until it serves this one, then now and then.
+    return StatusPatches.patchIfChanged(engine, before, status, InsightEngine::new)
+        .rescheduleAfter(loaded ? pollLoaded : pollPending);
+  }
+
+  /** What the engine reports into status; whether it serves the bundle just written. */
+  private static boolean applyServed(InsightEngineStatus status, EngineStatusClient.Result served) {
+    if (served.report() == null) {
+      // Not reachable: nothing is known about what it serves now.
+      status.setServedRevision(null);
+      status.setEngineProjects(new ArrayList<>());
+      return false;
+    }
+    EngineStatusClient.EngineReport report = served.report();
+    status.setServedRevision(report.revision());
+    List<EngineProjectStatus> projects = new ArrayList<>();
+    new TreeMap<>(report.projects())
+        .forEach(
+            (name, p) ->
+                projects.add(
+                    new EngineProjectStatus(
+                        name, p.state(), reason(p.reason()), truncate(p.message()))));
+    status.setEngineProjects(projects);
+    return report.revision() != null && report.revision().equals(status.getBundleRevision());
+  }
+
+  /**
+   * ConfigApplied: True {@code Loaded} when the engine serves the bundle's revision; False {@code
+   * Refused} when it reports an error for a bundle change; False {@code Pending} while it serves an
+   * older revision or cannot be reached yet. The message says what was written either way.
+   */
+  private static Condition configApplied(
+      InsightEngine engine, Bundle bundle, EngineStatusClient.Result served) {
+    long invalid = bundle.invalid();
+    String written =
+        "bundle revision "
+            + bundle.revision()
+            + " in ConfigMap "
+            + EngineResources.bundleName(engine)
+            + ": "
+            + bundle.projects()
+            + " project(s), "
+            + bundle.files().size()
+            + " resource(s)"
+            + (invalid > 0
+                ? "; " + invalid + " invalid resource(s) left out (see their status)"
+                : "");
+    EngineStatusClient.EngineReport report = served.report();
+    if (report == null) {
+      return new Condition(
+          CONFIG_APPLIED,
+          ConditionStatus.False,
+          "Pending",
+          written + "; the engine is not reachable yet: " + served.unreachable());
+    }
+    if (bundle.revision().equals(report.revision())) {
+      return new Condition(
+          CONFIG_APPLIED,
+          ConditionStatus.True,
+          "Loaded",
+          "the engine serves "
+              + written
+              + (report.loadedAt() != null ? " (loaded at " + report.loadedAt() + ")" : ""));
+    }
+    String serving =
+        report.revision() != null
+            ? "it still serves revision " + report.revision()
+            : "it serves no bundle";
+    if (report.error() != null) {
+      return new Condition(
+          CONFIG_APPLIED,
+          ConditionStatus.False,
+          "Refused",
+          "the engine refused the bundle change: "
+              + truncate(report.error())
+              + "; "
+              + serving
+              + ". Written: "
+              + written);
+    }
+    return new Condition(
+        CONFIG_APPLIED,
+        ConditionStatus.False,
+        "Pending",
+        written + "; the engine has not loaded it yet: " + serving);
+  }
+
+  /** The engine's internal bearer token, from the Secret the operator created for it. */
+  private static String internalToken(InsightEngine engine, Context<InsightEngine> context) {
+    String name = EngineInternalTokenSecretDependentResource.name(engine.getMetadata().getName());
+    Secret secret =
+        context
+            .getSecondaryResource(Secret.class, EngineInternalTokenSecretDependentResource.NAME)
+            .filter(s -> name.equals(s.getMetadata().getName()))
+            .orElse(null);
+    if (secret == null || secret.getData() == null || secret.getData().get("token") == null) {
+      return null;
+    }
+    return new String(
+        Base64.getDecoder().decode(secret.getData().get("token")), StandardCharsets.UTF_8);
+  }
+
+  /** A condition reason must be one CamelCase word; the engine's is used when it is one. */
+  private static String reason(String reason) {
+    return reason != null && reason.matches("[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?")
+        ? reason
+        : "EngineReported";
+  }
+
+  private static String truncate(String message) {
+    if (message == null) {
+      return null;
+    }
+    return message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
   }
 
   @Override
@@ -173,12 +305,14 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
     // A Project concerns the engine it names; the other kinds the engine of their project.
     InformerEventSource<Project, InsightEngine> projects =
         Informers.of(Project.class, context, projectToEngines());
-    return List.of(
-        projects,
+    InformerEventSource<SemanticModel, InsightEngine> models =
         Informers.of(
             SemanticModel.class,
             context,
-            viaProject(projects, m -> m.getSpec().getProjectRef().getName())),
+            viaProject(projects, m -> m.getSpec().getProjectRef().getName()));
+    return List.of(
+        projects,
+        models,
         Informers.of(
             DataPolicy.class,
             context,
@@ -187,8 +321,35 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
             TrainingPair.class,
             context,
             viaProject(projects, t -> t.getSpec().getProjectRef().getName())),
+        // A DbtRun a SemanticModel names decides whether the model is valid.
+        Informers.of(
+            DbtRun.class,
+            context,
+            viaProject(projects, r -> r.getSpec().getProjectRef().getName())),
+        // A ConfigMap of dbt artifacts concerns the engines of the SemanticModels that name it.
+        Informers.dbtConfigMaps(context, viaSemanticModels(projects, models)),
         // Secrets change rarely and any engine may refer to one.
         Informers.of(Secret.class, context, NamespaceMappers.allPrimaries(context)));
+  }
+
+  private static SecondaryToPrimaryMapper<ConfigMap> viaSemanticModels(
+      InformerEventSource<Project, InsightEngine> projects,
+      InformerEventSource<SemanticModel, InsightEngine> models) {
+    SecondaryToPrimaryMapper<SemanticModel> toEngine =
+        viaProject(projects, m -> m.getSpec().getProjectRef().getName());
+    return configMap ->
+        models
+            .list(configMap.getMetadata().getNamespace())
+            .filter(
+                m ->
+                    m.getSpec().getDbt() != null
+                        && m.getSpec().getDbt().getConfigMapRef() != null
+                        && configMap
+                            .getMetadata()
+                            .getName()
+                            .equals(m.getSpec().getDbt().getConfigMapRef().getName()))
+            .flatMap(m -> toEngine.toPrimaryResourceIDs(m).stream())
+            .collect(java.util.stream.Collectors.toSet());
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.insightengine.operator.semantic;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.insightengine.api.v1alpha1.dbt.DbtRun;
 import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelStatus;
@@ -8,13 +10,24 @@ import io.insightengine.operator.bundle.BundleResources;
 import io.insightengine.operator.common.BundledResourceReconciler;
 import io.insightengine.operator.validation.Verdict;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * SemanticModel: its project exists, its model names are unique, its joins name declared columns.
+ * SemanticModel: its project exists, its dbt source exists (a ConfigMap of the namespace, or a
+ * DbtRun of the same project), its model names are unique, its joins name declared columns.
  */
 @ControllerConfiguration(name = "semanticmodel")
+// ConfigMaps: existence only (their informer caches metadata, not the artifacts).
+@RBACRule(
+    apiGroups = "",
+    resources = "configmaps",
+    verbs = {"get", "list", "watch"})
+@RBACRule(
+    apiGroups = "insight-engine.io",
+    resources = "dbtruns",
+    verbs = {"get", "list", "watch"})
 public class SemanticModelReconciler
     extends BundledResourceReconciler<SemanticModel, SemanticModelStatus> {
   public SemanticModelReconciler() {
@@ -33,6 +46,6 @@ public class SemanticModelReconciler
 
   @Override
   protected List<Class<? extends HasMetadata>> reads() {
-    return List.of(Project.class, SemanticModel.class);
+    return List.of(Project.class, SemanticModel.class, ConfigMap.class, DbtRun.class);
   }
 }

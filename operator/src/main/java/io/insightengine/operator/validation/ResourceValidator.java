@@ -6,12 +6,14 @@ import io.insightengine.api.sql.QueryFirewall;
 import io.insightengine.api.v1alpha1.common.LocalObjectReference;
 import io.insightengine.api.v1alpha1.common.SecretKeyReference;
 import io.insightengine.api.v1alpha1.common.SecretReference;
+import io.insightengine.api.v1alpha1.dbt.DbtRun;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.api.v1alpha1.engine.LlmProviderSpec;
 import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.policy.RowFilterSpec;
 import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
+import io.insightengine.api.v1alpha1.semantic.DbtArtifactsSpec;
 import io.insightengine.api.v1alpha1.semantic.ModelSpec;
 import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
 import io.insightengine.api.v1alpha1.semantic.SemanticModel;
@@ -76,21 +78,43 @@ public final class ResourceValidator {
           "SecretNotFound",
           "spec.datasource.credentialsSecret: create the Secret " + String.join(", ", missing));
     }
-    if (in.semanticModels().stream()
-        .noneMatch(
-            m -> project.getMetadata().getName().equals(name(m.getSpec().getProjectRef())))) {
+    List<SemanticModel> models =
+        in.semanticModels().stream()
+            .filter(m -> project.getMetadata().getName().equals(name(m.getSpec().getProjectRef())))
+            .toList();
+    if (models.isEmpty()) {
       return Verdict.invalid(
           "NoSemanticModel",
           "no SemanticModel refers to this project yet; the engine cannot answer questions without"
               + " one");
     }
-    return Verdict.ok("valid");
+    // The engine refuses a project none of whose SemanticModels it was given: only valid ones
+    // reach the bundle.
+    List<String> invalid = new ArrayList<>();
+    for (SemanticModel model : models) {
+      Verdict verdict = validate(model, in);
+      if (verdict.valid()) {
+        return Verdict.ok("valid");
+      }
+      invalid.add(
+          model.getMetadata().getName() + " (" + verdict.reason() + ": " + verdict.message() + ")");
+    }
+    return Verdict.invalid(
+        "NoValidSemanticModel",
+        "no valid SemanticModel describes this project; fix "
+            + (invalid.size() == 1 ? "it" : "one of them")
+            + ": "
+            + String.join("; ", invalid));
   }
 
   public Verdict validate(SemanticModel model, BundleResources in) {
     Optional<Verdict> project = projectExists(model.getSpec().getProjectRef(), in);
     if (project.isPresent()) {
       return project.get();
+    }
+    Optional<Verdict> source = dbtSourceExists(model, in);
+    if (source.isPresent()) {
+      return source.get();
     }
     Set<String> seen = new HashSet<>();
     for (ModelSpec m : model.getSpec().getModels()) {
@@ -101,12 +125,24 @@ public final class ResourceValidator {
     }
     // Joins are checked against every model the project's SemanticModels declare together (a
     // hand-written model may add relationships between models compiled from dbt).
-    Map<String, Set<String>> columns = projectColumns(name(model.getSpec().getProjectRef()), in);
+    String projectName = name(model.getSpec().getProjectRef());
+    Map<String, Set<String>> columns = projectColumns(projectName, in);
+    // Models compiled from dbt artifacts are known to the engine only (the operator does not read
+    // the artifacts): a join may name one of them when the project has a dbt source.
+    boolean compiledModels =
+        in.semanticModels().stream()
+            .anyMatch(
+                m ->
+                    projectName.equals(name(m.getSpec().getProjectRef()))
+                        && m.getSpec().getDbt() != null);
     for (RelationshipSpec r : model.getSpec().getRelationships()) {
       for (var side :
           List.of(
               Map.entry(r.getFrom(), r.getFromColumns()), Map.entry(r.getTo(), r.getToColumns()))) {
         Set<String> known = columns.get(side.getKey());
+        if (known == null && compiledModels) {
+          continue;
+        }
         if (known == null) {
           return Verdict.invalid(
               "UnknownModel",
@@ -177,6 +213,50 @@ public final class ResourceValidator {
               + verdict.message());
     }
     return Verdict.ok("valid");
+  }
+
+  /**
+   * A dbt source must exist: its ConfigMap in the namespace, or its DbtRun, of the same project.
+   */
+  private static Optional<Verdict> dbtSourceExists(SemanticModel model, BundleResources in) {
+    DbtArtifactsSpec dbt = model.getSpec().getDbt();
+    if (dbt == null) {
+      return Optional.empty();
+    }
+    String configMap = name(dbt.getConfigMapRef());
+    if (configMap != null && !in.configMaps().contains(configMap)) {
+      return Optional.of(
+          Verdict.invalid(
+              "ConfigMapNotFound",
+              "spec.dbt.configMapRef names ConfigMap "
+                  + configMap
+                  + ", which does not exist here; create it with the dbt artifacts (manifest.json,"
+                  + " optionally catalog.json)"));
+    }
+    String dbtRun = name(dbt.getDbtRunRef());
+    if (dbtRun != null) {
+      String project = name(model.getSpec().getProjectRef());
+      Optional<DbtRun> run = find(in.dbtRuns(), dbtRun);
+      if (run.isEmpty()) {
+        return Optional.of(
+            Verdict.invalid(
+                "DbtRunNotFound",
+                "spec.dbt.dbtRunRef names DbtRun " + dbtRun + ", which does not exist here"));
+      }
+      String runProject = name(run.get().getSpec().getProjectRef());
+      if (!project.equals(runProject)) {
+        return Optional.of(
+            Verdict.invalid(
+                "DbtRunNotFound",
+                "spec.dbt.dbtRunRef names DbtRun "
+                    + dbtRun
+                    + ", which builds project "
+                    + runProject
+                    + ", not "
+                    + project));
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<Verdict> projectExists(LocalObjectReference ref, BundleResources in) {

@@ -80,4 +80,52 @@ class ConfigBundleAssemblerTest {
     assertThat(ConfigBundleAssembler.storedManifest(map, "project-shop.yaml"))
         .isEqualTo(plain.files().get("project-shop.yaml"));
   }
+
+  @Test
+  void manifestsKeepLabelsAndUserAnnotationsButNotWhatKubernetesWrites() throws Exception {
+    BundleResources in = quickstart();
+    SemanticModel generated =
+        in.semanticModels().stream()
+            .filter(m -> m.getMetadata().getName().equals("shop-dbt"))
+            .findFirst()
+            .orElseThrow();
+    generated
+        .getMetadata()
+        .setAnnotations(
+            new java.util.HashMap<>(
+                Map.of(
+                    "kubectl.kubernetes.io/last-applied-configuration",
+                    "{\"password\":\"x\"}",
+                    "deployment.kubernetes.io/revision",
+                    "3",
+                    "insight-engine.io/owner",
+                    "data-platform")));
+    var bundle =
+        new ConfigBundleAssembler(new ResourceValidator()).assemble(in.engines().get(0), in);
+    String manifest = bundle.files().get("semanticmodel-shop-dbt.yaml");
+    assertThat(manifest)
+        .contains("insight-engine.io/generated-from: dbt")
+        .contains("insight-engine.io/owner: data-platform")
+        .doesNotContain("last-applied-configuration")
+        .doesNotContain("deployment.kubernetes.io");
+    // The engine's loader reads the label back: the merge order it decides on holds.
+    Path dir = Files.createTempDirectory("bundle");
+    bundle.files().forEach((f, c) -> write(dir.resolve(f), c));
+    SemanticModel loaded =
+        new ManifestLoader()
+            .loadDirectory(dir).ofType(SemanticModel.class).stream()
+                .filter(m -> m.getMetadata().getName().equals("shop-dbt"))
+                .findFirst()
+                .orElseThrow();
+    assertThat(loaded.getMetadata().getLabels())
+        .containsEntry("insight-engine.io/generated-from", "dbt");
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Files.writeString(file, content);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -114,7 +114,17 @@ class DbtRunReconcilerTest extends ApiServerTest {
     // After a successful run the artifacts go to the project's engine, with the engine's token.
     assertThat(dbt.getEnv())
         .anySatisfy(
-            e -> assertThat(e.getValue()).isEqualTo("http://insight." + namespace + ".svc"));
+            e -> {
+              assertThat(e.getName()).isEqualTo("INSIGHT_ENGINE_URL");
+              assertThat(e.getValue()).isEqualTo("http://insight." + namespace + ".svc:80");
+            });
+    // ... naming the DbtRun: the engine keys deliveries by project and run.
+    assertThat(dbt.getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("INSIGHT_DBT_RUN");
+              assertThat(e.getValue()).isNotBlank();
+            });
     assertThat(dbt.getEnv())
         .anySatisfy(
             e -> {

@@ -28,6 +28,10 @@ import io.insightengine.api.v1alpha1.common.ApiConstants;
     type = AdditionalPrinterColumn.Type.STRING,
     jsonPath = ".status.bundleRevision")
 @AdditionalPrinterColumn(
+    name = "Served",
+    type = AdditionalPrinterColumn.Type.STRING,
+    jsonPath = ".status.servedRevision")
+@AdditionalPrinterColumn(
     name = "Age",
     type = AdditionalPrinterColumn.Type.DATE,
     jsonPath = ".metadata.creationTimestamp")

@@ -1,0 +1,119 @@
+package io.insightengine.operator.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.insightengine.api.v1alpha1.dbt.DbtRun;
+import io.insightengine.api.v1alpha1.engine.InsightEngine;
+import io.insightengine.api.v1alpha1.project.Project;
+import io.insightengine.api.v1alpha1.semantic.SemanticModel;
+import io.insightengine.operator.bundle.BundleResources;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The validity rules of Projects and dbt-sourced SemanticModels, without an API server. */
+class ResourceValidatorTest {
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private final ResourceValidator validator = new ResourceValidator();
+
+  private static <T> T read(Class<T> type, String yaml) throws Exception {
+    return YAML.readValue("apiVersion: insight-engine.io/v1alpha1\n" + yaml, type);
+  }
+
+  private static InsightEngine engine() throws Exception {
+    return read(InsightEngine.class, "kind: InsightEngine\nmetadata:\n  name: insight\nspec: {}\n");
+  }
+
+  private static Project project(String name) throws Exception {
+    return read(
+        Project.class,
+        "kind: Project\nmetadata:\n  name: "
+            + name
+            + "\nspec:\n  engineRef:\n    name: insight\n  datasource:\n    type: postgres\n"
+            + "    embedded: true\n");
+  }
+
+  private static SemanticModel dbtModel(String name, String source) throws Exception {
+    return read(
+        SemanticModel.class,
+        "kind: SemanticModel\nmetadata:\n  name: "
+            + name
+            + "\nspec:\n  projectRef:\n    name: shop\n  dbt:\n    "
+            + source
+            + "\n");
+  }
+
+  private static DbtRun run(String name, String project) throws Exception {
+    return read(
+        DbtRun.class,
+        "kind: DbtRun\nmetadata:\n  name: "
+            + name
+            + "\nspec:\n  projectRef:\n    name: "
+            + project
+            + "\n  source:\n    image:\n      name: dbt:1\n");
+  }
+
+  private static BundleResources in(
+      List<SemanticModel> models, Set<String> configMaps, List<DbtRun> runs) throws Exception {
+    return new BundleResources(
+        List.of(engine()),
+        List.of(project("shop"), project("other")),
+        models,
+        List.of(),
+        List.of(),
+        Set.of(),
+        configMaps,
+        runs);
+  }
+
+  @Test
+  void aDbtModelIsValidWithoutModelsWhenItsConfigMapExists() throws Exception {
+    SemanticModel model = dbtModel("from-cm", "configMapRef:\n      name: shop-artifacts");
+    Verdict missing = validator.validate(model, in(List.of(model), Set.of(), List.of()));
+    assertThat(missing.reason()).isEqualTo("ConfigMapNotFound");
+    assertThat(missing.message()).contains("shop-artifacts");
+    assertThat(
+            validator
+                .validate(model, in(List.of(model), Set.of("shop-artifacts"), List.of()))
+                .valid())
+        .isTrue();
+  }
+
+  @Test
+  void aDbtRunSourceMustExistAndBuildTheSameProject() throws Exception {
+    SemanticModel model = dbtModel("from-run", "dbtRunRef:\n      name: nightly");
+    assertThat(validator.validate(model, in(List.of(model), Set.of(), List.of())).reason())
+        .isEqualTo("DbtRunNotFound");
+    Verdict foreign =
+        validator.validate(model, in(List.of(model), Set.of(), List.of(run("nightly", "other"))));
+    assertThat(foreign.reason()).isEqualTo("DbtRunNotFound");
+    assertThat(foreign.message()).contains("other");
+    assertThat(
+            validator
+                .validate(model, in(List.of(model), Set.of(), List.of(run("nightly", "shop"))))
+                .valid())
+        .isTrue();
+  }
+
+  @Test
+  void aProjectNeedsAValidSemanticModelNotJustAny() throws Exception {
+    SemanticModel broken = dbtModel("from-cm", "configMapRef:\n      name: missing");
+    Verdict verdict = validator.validate(project("shop"), in(List.of(broken), Set.of(), List.of()));
+    assertThat(verdict.valid()).isFalse();
+    assertThat(verdict.reason()).isEqualTo("NoValidSemanticModel");
+    assertThat(verdict.message()).contains("from-cm").contains("ConfigMapNotFound");
+
+    SemanticModel good = dbtModel("from-run", "dbtRunRef:\n      name: nightly");
+    assertThat(
+            validator
+                .validate(
+                    project("shop"),
+                    in(List.of(broken, good), Set.of(), List.of(run("nightly", "shop"))))
+                .valid())
+        .isTrue();
+    assertThat(
+            validator.validate(project("other"), in(List.of(good), Set.of(), List.of())).reason())
+        .isEqualTo("NoSemanticModel");
+  }
+}
