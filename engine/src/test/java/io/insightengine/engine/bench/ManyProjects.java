@@ -43,9 +43,11 @@ public class ManyProjects implements QuarkusTestResourceLifecycleManager {
         Files.writeString(configDir.resolve(p + ".yaml"), project(p, 5));
       }
       return Map.of(
-          "insight.config-dir", configDir.toString(),
+          "insight.config-dir",
+          configDir.toString(),
           // The benchmark reloads explicitly; the watcher stays out of the way.
-          "insight.config-poll-interval", "1h");
+          "insight.config-poll-interval",
+          "1h");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

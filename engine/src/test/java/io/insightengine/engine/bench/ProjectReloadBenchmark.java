@@ -34,7 +34,10 @@ class ProjectReloadBenchmark {
     double oneProject =
         median(
             () -> {
-              write(one, ManyProjects.project("p1", 5).replace("[mart]", "[mart" + (round[0]++ % 2 == 0 ? ", public" : "") + "]"));
+              write(
+                  one,
+                  ManyProjects.project("p1", 5)
+                      .replace("[mart]", "[mart" + (round[0]++ % 2 == 0 ? ", public" : "") + "]"));
               return reload();
             });
     double everyPool =
@@ -42,7 +45,9 @@ class ProjectReloadBenchmark {
             () -> {
               int size = 3 + round[0]++ % 2;
               for (int i = 1; i <= ManyProjects.PROJECTS; i++) {
-                write(ManyProjects.configDir.resolve("p" + i + ".yaml"), ManyProjects.project("p" + i, size));
+                write(
+                    ManyProjects.configDir.resolve("p" + i + ".yaml"),
+                    ManyProjects.project("p" + i, size));
               }
               return reload();
             });

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.insightengine.api.dbt.DbtArtifactException;
 import io.insightengine.api.dbt.DbtManifestReader;
 import io.insightengine.api.dbt.SemanticCompiler;
+import io.insightengine.engine.semantic.Lexicon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ class ConfigBundleCompilerTest {
             select: [path:models/marts]
           models:
             - name: daily_sales
-              description: Overridden by hand.
+              synonyms: [takings per day]
         """);
     List<String> compiledFor = new ArrayList<>();
     ConfigBundleCompiler withDbt =
@@ -163,8 +164,9 @@ class ConfigBundleCompilerTest {
     ProjectRuntime shop = withDbt.compile(dir).project("shop").orElseThrow();
 
     assertThat(compiledFor).containsExactly("shop:shop-dbt-artifacts[path:models/marts]");
-    assertThat(shop.semantics().model("daily_sales").orElseThrow().description())
-        .isEqualTo("Overridden by hand.");
+    assertThat(shop.semantics().lexicon().lookup("takings per day"))
+        .as("the SemanticModel's own entries are laid over what its dbt source compiles to")
+        .contains(new Lexicon.ModelRef("daily_sales"));
     assertThat(shop.semantics().tables()).contains("marts.fct_orders");
     assertThat(compiler.compile(dir).refusal("shop").orElseThrow().reason())
         .as("without the artifacts the project is not served")

@@ -50,8 +50,8 @@ public class ExternalWarehouses implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * The embedded binaries trust every local connection; a real warehouse checks passwords, so
-     * the readers must authenticate (the superuser stays trusted for the test's own statements).
+     * The embedded binaries trust every local connection; a real warehouse checks passwords, so the
+     * readers must authenticate (the superuser stays trusted for the test's own statements).
      */
     void requirePasswords() throws IOException, SQLException {
       Files.writeString(

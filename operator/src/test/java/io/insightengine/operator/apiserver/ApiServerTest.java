@@ -68,7 +68,8 @@ public abstract class ApiServerTest {
   }
 
   @AfterEach
-  void deleteNamespace() {
+  void deleteNamespace() throws Exception {
+    EngineCompilesBundles.check(client, namespace);
     // Without a namespace controller the namespace only turns Terminating; its objects stay in
     // etcd until the server stops, out of the other tests' way.
     client.namespaces().withName(namespace).delete();
