@@ -166,7 +166,7 @@ class EngineInTheLoopTest extends ApiServerTest {
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"question\": \"How many orders were placed last month?\"}"))
+                        "{\"question\": \"How many orders were placed last month?\", \"project\": \"shop\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
