@@ -209,11 +209,13 @@ class WriteThenLoadTest {
         ObjectNode sm = semanticModels.addObject();
         sm.put("name", "sm" + m).put("model", "ref('t" + m + "')");
         sm.putObject("defaults").put("agg_time_dimension", "day");
-        sm.putArray("entities")
-            .addObject()
-            .put("name", "e" + m)
-            .put("type", "primary")
-            .put("expr", "c0");
+        ArrayNode entities = sm.putArray("entities");
+        entities.addObject().put("name", "e" + m).put("type", "primary").put("expr", "c0");
+        if (m > 0) {
+          // A join declared only by the semantic layer: t<m>.c0 refers to t0's primary entity.
+          entities.addObject().put("name", "e0").put("type", "foreign").put("expr", "c0");
+        }
+        entities.addObject().put("name", "nowhere").put("type", "foreign").put("expr", "day");
         ArrayNode dims = sm.putArray("dimensions");
         dims.addObject()
             .put("name", "day")
@@ -258,6 +260,19 @@ class WriteThenLoadTest {
         assertThat(model.getColumns().get(1).getValueSynonyms()).isNotEmpty();
       }
       assertThat(values).as("seed %d", seed).isEqualTo(expected);
+      assertThat(loaded.getRelationships())
+          .as("joins from foreign entities")
+          .hasSize(models - 1)
+          .allSatisfy(
+              r -> {
+                assertThat(r.getTo()).isEqualTo("sm0");
+                assertThat(r.getFromColumns()).containsExactly("c0");
+              });
+      assertThat(result.warnings())
+          .filteredOn(w -> w.startsWith("foreign entity nowhere of semantic model"))
+          .hasSize(models)
+          .allSatisfy(
+              w -> assertThat(w).contains("no semantic model has it as its primary entity"));
     }
   }
 
