@@ -19,8 +19,14 @@ final class DbtCli {
   private final Map<String, String> environment;
 
   DbtCli(Path repoRoot, Path targetDir, Map<String, String> environment) throws Exception {
+    this(repoRoot, repoRoot.resolve("dbt"), targetDir, environment);
+  }
+
+  /** dbt for the project in {@code projectDir} (its profiles.yml beside it). */
+  DbtCli(Path repoRoot, Path projectDir, Path targetDir, Map<String, String> environment)
+      throws Exception {
     this.executable = locate(repoRoot);
-    this.projectDir = repoRoot.resolve("dbt");
+    this.projectDir = projectDir;
     this.targetDir = targetDir;
     this.environment = environment;
   }
