@@ -229,7 +229,7 @@ public final class DbtManifestReader {
                   DataTest.Kind.ACCEPTED_VALUES,
                   column,
                   List.of(),
-                  strings(kwargs.path("values")),
+                  values(kwargs.path("values")),
                   null,
                   null));
       case "relationships" -> {
@@ -308,7 +308,9 @@ public final class DbtManifestReader {
                         text(m, "agg"),
                         text(m, "expr"),
                         text(m, "description"),
-                        text(m, "label"))));
+                        text(m, "label"),
+                        text(m, "agg_time_dimension"),
+                        nonAdditive(m.get("non_additive_dimension")))));
     String model = refName(text(sm, "model"));
     if (model == null) {
       model = text(sm.path("node_relation"), "alias");
@@ -321,6 +323,18 @@ public final class DbtManifestReader {
         entities,
         dimensions,
         measures);
+  }
+
+  /** {@code non_additive_dimension}: an object, or (in hand-written YAML) just the name. */
+  private static DbtProject.NonAdditive nonAdditive(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isTextual()) {
+      return new DbtProject.NonAdditive(node.asText(), null, List.of());
+    }
+    return new DbtProject.NonAdditive(
+        text(node, "name"), text(node, "window_choice"), strings(node.path("window_groupings")));
   }
 
   private static DbtProject.Metric metric(JsonNode m) {
@@ -430,6 +444,21 @@ public final class DbtManifestReader {
     }
     JsonNode value = node.get(field);
     return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
+  }
+
+  /**
+   * accepted_values as text, whatever their JSON type (numbers, booleans, dates); a null is left
+   * out, since accepted_values never tests nulls.
+   */
+  static List<String> values(JsonNode array) {
+    List<String> list = new ArrayList<>();
+    array.forEach(
+        v -> {
+          if (!v.isNull()) {
+            list.add(v.asText());
+          }
+        });
+    return list;
   }
 
   private static List<String> strings(JsonNode array) {

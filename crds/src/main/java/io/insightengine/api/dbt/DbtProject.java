@@ -75,8 +75,25 @@ public record DbtProject(
       String label,
       String timeGranularity) {}
 
-  /** A measure: aggregation and expression. */
-  public record Measure(String name, String agg, String expr, String description, String label) {}
+  /**
+   * A measure: aggregation and expression; {@code aggTimeDimension} when the measure is dated by
+   * another time dimension than its semantic model's default; {@code nonAdditive} when it must not
+   * be summed across a time dimension.
+   */
+  public record Measure(
+      String name,
+      String agg,
+      String expr,
+      String description,
+      String label,
+      String aggTimeDimension,
+      NonAdditive nonAdditive) {}
+
+  /**
+   * dbt's {@code non_additive_dimension}: the time dimension, which end of a period to keep ({@code
+   * min} or {@code max}, dbt's default {@code min}), and the entities the end is taken per.
+   */
+  public record NonAdditive(String name, String windowChoice, List<String> windowGroupings) {}
 
   /**
    * A metric. For simple metrics {@code measure} (and {@code filter}, a where-template); for ratio

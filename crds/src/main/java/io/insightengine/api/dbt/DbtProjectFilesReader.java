@@ -148,8 +148,7 @@ public final class DbtProjectFilesReader {
       args = args.get("arguments"); // dbt 1.10 nests test arguments
     }
     String name = kind.contains(".") ? kind.substring(kind.lastIndexOf('.') + 1) : kind;
-    List<String> values = new ArrayList<>();
-    args.path("values").forEach(v -> values.add(v.asText()));
+    List<String> values = DbtManifestReader.values(args.path("values"));
     List<String> combination = new ArrayList<>();
     args.path("combination_of_columns").forEach(v -> combination.add(v.asText()));
     return switch (name) {

@@ -1,13 +1,12 @@
 package io.insightengine.api.dbt;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.insightengine.api.dbt.DbtProject.DataTest;
 import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
 import io.insightengine.api.v1alpha1.semantic.DimensionSpec;
 import io.insightengine.api.v1alpha1.semantic.MeasureSpec;
 import io.insightengine.api.v1alpha1.semantic.MetricSpec;
 import io.insightengine.api.v1alpha1.semantic.ModelSpec;
-import io.insightengine.api.v1alpha1.semantic.PiiClass;
+import io.insightengine.api.v1alpha1.semantic.NonAdditiveDimensionSpec;
 import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
 import java.util.ArrayList;
@@ -18,25 +17,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Compiles a dbt project into the models, columns, keys, joins, dimensions, measures and metrics of
  * a {@link SemanticModelSpec}:
  *
  * <ul>
- *   <li>descriptions from the YAML; column types from the catalog; synonyms, PII class and grain
- *       from {@code meta} ({@code synonyms}, {@code pii}, {@code grain});
+ *   <li>descriptions from the YAML; column types from the catalog; synonyms, value synonyms, PII
+ *       class and grain from {@code meta} (under the spellings {@link DbtMeta} lists);
  *   <li>primary keys from the semantic model's primary entity, a {@code
  *       unique_combination_of_columns} test, or a column tested {@code unique} and {@code
  *       not_null};
- *   <li>enumerated values from {@code accepted_values}; joins from {@code relationships} tests
- *       (inner when the foreign key is {@code not_null}, one-to-one when it is {@code unique});
+ *   <li>enumerated values from {@code accepted_values}; joins from {@code relationships} tests and
+ *       from foreign entities of semantic models (inner when the foreign key is {@code not_null},
+ *       one-to-one when it is {@code unique});
  *   <li>dimensions and measures from {@code semantic_models}, plus a categorical dimension for
- *       every enumerated column and a time dimension for every date column; metrics from {@code
- *       metrics} (simple, ratio, derived). What cannot be expressed is left out with a warning.
+ *       every enumerated column and a time dimension for every date column; a measure's own {@code
+ *       agg_time_dimension} and {@code non_additive_dimension}; metrics from {@code metrics}
+ *       (simple, ratio, derived). What cannot be expressed is left out with a warning that names
+ *       it, and so is every {@code meta} key the compiler does not read.
  * </ul>
  *
  * A model is named after the dbt semantic model built on it, else after the dbt model without its
@@ -49,6 +53,9 @@ public final class SemanticCompiler {
       List.of("hour", "day", "week", "month", "quarter", "year");
   private static final Set<String> TIME_TYPES =
       Set.of("date", "timestamp", "timestamptz", "datetime");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final int MAX_VALUES = 500;
+  private static final Set<String> PRIMARY_ENTITY_TYPES = Set.of("primary", "unique", "natural");
 
   /** The compiled spec, what was left out and why, and the artifacts it came from. */
   public record Result(SemanticModelSpec spec, List<String> warnings, String revision) {}
@@ -74,11 +81,20 @@ public final class SemanticCompiler {
         .forEach(m -> names.put(m.name(), modelName(m, semanticByModel.get(m.name()))));
 
     SemanticModelSpec spec = new SemanticModelSpec();
+    Map<String, List<String>> unreadMeta = new TreeMap<>();
     for (DbtProject.Model model : selected.values()) {
       spec.getModels()
-          .add(model(model, names.get(model.name()), semanticByModel.get(model.name()), warnings));
+          .add(
+              model(
+                  model,
+                  names.get(model.name()),
+                  semanticByModel.get(model.name()),
+                  warnings,
+                  unreadMeta));
       spec.getRelationships().addAll(relationships(model, names, warnings));
     }
+    spec.getRelationships()
+        .addAll(entityRelationships(project, selected, names, spec.getRelationships(), warnings));
     Map<String, MeasureOwner> measures = new LinkedHashMap<>();
     for (DbtProject.SemanticModel sm : project.semanticModels()) {
       if (selected.containsKey(sm.model())) {
@@ -87,6 +103,7 @@ public final class SemanticCompiler {
     }
     for (DbtProject.Metric metric : project.metrics()) {
       metric(metric, measures, warnings).ifPresent(spec.getMetrics()::add);
+      unread(new DbtMeta(metric.meta()), "metric " + metric.name(), unreadMeta);
     }
     // Metrics whose inputs were left out cannot stand either.
     Set<String> kept =
@@ -108,7 +125,23 @@ public final class SemanticCompiler {
               }
               return !missing.isEmpty();
             });
+    unreadMeta.forEach(
+        (key, where) ->
+            warnings.add(
+                "meta."
+                    + key
+                    + " not carried over (a SemanticModel has no field for it), on "
+                    + (where.size() <= 5
+                        ? String.join(", ", where)
+                        : String.join(", ", where.subList(0, 5))
+                            + " and "
+                            + (where.size() - 5)
+                            + " more")));
     return new Result(spec, warnings, project.revision());
+  }
+
+  private static void unread(DbtMeta meta, String where, Map<String, List<String>> into) {
+    meta.unread().forEach(k -> into.computeIfAbsent(k, x -> new ArrayList<>()).add(where));
   }
 
   private record MeasureOwner(DbtProject.SemanticModel semanticModel) {}
@@ -138,15 +171,21 @@ public final class SemanticCompiler {
   }
 
   private ModelSpec model(
-      DbtProject.Model dbt, String name, DbtProject.SemanticModel semantic, List<String> warnings) {
+      DbtProject.Model dbt,
+      String name,
+      DbtProject.SemanticModel semantic,
+      List<String> warnings,
+      Map<String, List<String>> unreadMeta) {
     ModelSpec model = new ModelSpec();
     model.setName(name);
     model.setDbtModel(dbt.name());
     model.setTable(dbt.schema() == null ? dbt.alias() : dbt.schema() + "." + dbt.alias());
     model.setDescription(dbt.description());
-    model.setSynonyms(strings(dbt.meta().get("synonyms")));
-    model.setGrain(string(dbt.meta().get("grain")));
+    DbtMeta modelMeta = new DbtMeta(dbt.meta());
+    model.setSynonyms(modelMeta.synonyms());
+    model.setGrain(modelMeta.grain());
     model.setPrimaryKey(primaryKey(dbt, semantic));
+    unread(modelMeta, "model " + dbt.name(), unreadMeta);
 
     Map<String, List<String>> accepted = new LinkedHashMap<>();
     for (DataTest test : dbt.tests()) {
@@ -155,14 +194,54 @@ public final class SemanticCompiler {
       }
     }
     for (DbtProject.Column c : dbt.columns()) {
+      String where = dbt.name() + "." + c.name();
+      if (!IDENTIFIER.matcher(c.name()).matches()) {
+        warnings.add("column " + where + " left out: its name is not a plain SQL identifier");
+        continue;
+      }
       ColumnSpec column = new ColumnSpec();
       column.setName(c.name());
       column.setType(c.type());
       column.setDescription(c.description());
-      column.setSynonyms(strings(c.meta().get("synonyms")));
-      column.setPii(pii(c.meta().get("pii"), dbt.name() + "." + c.name(), warnings));
-      column.setValues(new ArrayList<>(accepted.getOrDefault(c.name(), List.of())));
+      DbtMeta meta = new DbtMeta(c.meta());
+      List<String> problems = new ArrayList<>();
+      column.setSynonyms(meta.synonyms());
+      column.setPii(meta.pii(problems));
+      List<String> values = accepted.getOrDefault(c.name(), List.of());
+      if (values.size() > MAX_VALUES) {
+        warnings.add(
+            "column "
+                + where
+                + ": accepted_values has "
+                + values.size()
+                + " values, only the first "
+                + MAX_VALUES
+                + " are kept");
+        values = values.subList(0, MAX_VALUES);
+      }
+      column.setValues(new ArrayList<>(values));
+      Map<String, List<String>> valueSynonyms = meta.valueSynonyms(problems);
+      if (!values.isEmpty()) {
+        valueSynonyms.keySet().stream()
+            .filter(v -> !accepted.get(c.name()).contains(v))
+            .forEach(
+                v ->
+                    problems.add(
+                        "value synonyms for "
+                            + v
+                            + ", which is not among its accepted_values, kept as written"));
+      }
+      column.setValueSynonyms(valueSynonyms);
+      problems.forEach(p -> warnings.add("column " + where + ": " + p));
+      unread(meta, "column " + where, unreadMeta);
       model.getColumns().add(column);
+    }
+    if (modelMeta.flagsPii() && model.getColumns().stream().allMatch(c -> c.getPii() == null)) {
+      warnings.add(
+          "model "
+              + dbt.name()
+              + ": meta says it contains PII but no column is tagged pii; tag the columns"
+              + " (meta pii / pii_type) so they are masked by class");
     }
 
     if (semantic != null) {
@@ -172,7 +251,7 @@ public final class SemanticCompiler {
       }
       semantic.dimensions().forEach(d -> model.getDimensions().add(dimension(d)));
       for (DbtProject.Measure m : semantic.measures()) {
-        measure(m, dbt.name(), warnings).ifPresent(model.getMeasures()::add);
+        measure(m, semantic, dbt.name(), warnings).ifPresent(model.getMeasures()::add);
       }
     }
     Set<String> dimensionNames =
@@ -299,7 +378,10 @@ public final class SemanticCompiler {
   }
 
   private static Optional<MeasureSpec> measure(
-      DbtProject.Measure m, String model, List<String> warnings) {
+      DbtProject.Measure m,
+      DbtProject.SemanticModel semantic,
+      String model,
+      List<String> warnings) {
     MeasureSpec measure = new MeasureSpec();
     measure.setName(m.name());
     measure.setDescription(m.description());
@@ -332,7 +414,157 @@ public final class SemanticCompiler {
     }
     measure.setAgg(agg);
     measure.setExpr(expr);
+    String where = "measure " + m.name() + " of " + model + " left out: ";
+    Set<String> timeDimensions =
+        semantic.dimensions().stream()
+            .filter(d -> "time".equalsIgnoreCase(d.type()))
+            .map(DbtProject.Dimension::name)
+            .collect(Collectors.toSet());
+    if (m.aggTimeDimension() != null && !m.aggTimeDimension().equals(semantic.aggTimeDimension())) {
+      if (!timeDimensions.contains(m.aggTimeDimension())) {
+        warnings.add(
+            where
+                + "agg_time_dimension "
+                + m.aggTimeDimension()
+                + " is not a time dimension of semantic model "
+                + semantic.name());
+        return Optional.empty();
+      }
+      measure.setAggTimeDimension(m.aggTimeDimension());
+    }
+    if (m.nonAdditive() != null) {
+      DbtProject.NonAdditive na = m.nonAdditive();
+      if (na.name() == null || !timeDimensions.contains(na.name())) {
+        warnings.add(
+            where
+                + "non_additive_dimension "
+                + na.name()
+                + " is not a time dimension of semantic model "
+                + semantic.name());
+        return Optional.empty();
+      }
+      NonAdditiveDimensionSpec spec = new NonAdditiveDimensionSpec();
+      spec.setName(na.name());
+      String choice =
+          na.windowChoice() == null ? "min" : na.windowChoice().toLowerCase(Locale.ROOT);
+      switch (choice) {
+        case "min" -> spec.setWindowChoice(NonAdditiveDimensionSpec.WindowChoice.MIN);
+        case "max" -> spec.setWindowChoice(NonAdditiveDimensionSpec.WindowChoice.MAX);
+        default -> {
+          warnings.add(
+              where + "non_additive_dimension window_choice " + choice + " is not min/max");
+          return Optional.empty();
+        }
+      }
+      for (String grouping : na.windowGroupings()) {
+        // dbt names entities here; the engine needs the column the entity is keyed by.
+        Optional<String> column =
+            semantic.entities().stream()
+                .filter(e -> grouping.equals(e.name()))
+                .map(e -> e.expr() != null ? e.expr() : e.name())
+                .findFirst();
+        if (column.isEmpty() || !IDENTIFIER.matcher(column.get()).matches()) {
+          warnings.add(
+              where
+                  + "non_additive_dimension window_groupings "
+                  + grouping
+                  + " is not an entity keyed by a column of semantic model "
+                  + semantic.name());
+          return Optional.empty();
+        }
+        spec.getWindowGroupings().add(column.get());
+      }
+      measure.setNonAdditiveDimension(spec);
+    }
     return Optional.of(measure);
+  }
+
+  /**
+   * Joins the semantic layer declares through entities: a foreign entity of one semantic model is
+   * the primary (or unique, natural) entity of another. Joins a relationships test already gives
+   * are not repeated; a foreign entity that leads nowhere is a warning unless such a test covers
+   * its column.
+   */
+  private static List<RelationshipSpec> entityRelationships(
+      DbtProject project,
+      Map<String, DbtProject.Model> selected,
+      Map<String, String> names,
+      List<RelationshipSpec> existing,
+      List<String> warnings) {
+    Map<String, DbtProject.SemanticModel> byPrimaryEntity = new LinkedHashMap<>();
+    for (DbtProject.SemanticModel sm : project.semanticModels()) {
+      sm.entities().stream()
+          .filter(e -> PRIMARY_ENTITY_TYPES.contains(e.type()))
+          .forEach(e -> byPrimaryEntity.putIfAbsent(e.name(), sm));
+    }
+    List<RelationshipSpec> added = new ArrayList<>();
+    for (DbtProject.SemanticModel sm : project.semanticModels()) {
+      DbtProject.Model from = selected.get(sm.model());
+      if (from == null) {
+        continue;
+      }
+      for (DbtProject.Entity entity : sm.entities()) {
+        if (!"foreign".equals(entity.type())) {
+          continue;
+        }
+        String column = entity.expr() != null ? entity.expr() : entity.name();
+        String fromName = names.get(from.name());
+        boolean tested =
+            existing.stream()
+                .anyMatch(
+                    r ->
+                        r.getFrom().equals(fromName) && r.getFromColumns().equals(List.of(column)));
+        DbtProject.SemanticModel target = byPrimaryEntity.get(entity.name());
+        String where = "foreign entity " + entity.name() + " of semantic model " + sm.name();
+        if (target == null || !selected.containsKey(target.model())) {
+          if (!tested) {
+            warnings.add(
+                where
+                    + ": no join, "
+                    + (target == null
+                        ? "no semantic model has it as its primary entity"
+                        : "semantic model " + target.name() + " is not selected"));
+          }
+          continue;
+        }
+        DbtProject.Entity primary =
+            target.entities().stream()
+                .filter(e -> e.name().equals(entity.name()))
+                .findFirst()
+                .orElseThrow();
+        String toColumn = primary.expr() != null ? primary.expr() : primary.name();
+        if (!IDENTIFIER.matcher(column).matches() || !IDENTIFIER.matcher(toColumn).matches()) {
+          warnings.add(where + ": no join, its key is an expression, not a column");
+          continue;
+        }
+        String toName = names.get(target.model());
+        boolean known =
+            Stream.concat(existing.stream(), added.stream())
+                .anyMatch(
+                    r ->
+                        r.getFrom().equals(fromName)
+                            && r.getFromColumns().equals(List.of(column))
+                            && r.getTo().equals(toName));
+        if (known) {
+          continue;
+        }
+        RelationshipSpec r = new RelationshipSpec();
+        r.setFrom(fromName);
+        r.setFromColumns(new ArrayList<>(List.of(column)));
+        r.setTo(toName);
+        r.setToColumns(new ArrayList<>(List.of(toColumn)));
+        r.setCardinality(
+            has(from, DataTest.Kind.UNIQUE, column)
+                ? RelationshipSpec.Cardinality.ONE_TO_ONE
+                : RelationshipSpec.Cardinality.MANY_TO_ONE);
+        r.setJoinType(
+            has(from, DataTest.Kind.NOT_NULL, column)
+                ? RelationshipSpec.JoinType.INNER
+                : RelationshipSpec.JoinType.LEFT);
+        added.add(r);
+      }
+    }
+    return added;
   }
 
   private Optional<MetricSpec> metric(
@@ -346,7 +578,7 @@ public final class SemanticCompiler {
     metric.setName(dbt.name());
     metric.setLabel(dbt.label());
     metric.setDescription(dbt.description());
-    metric.setSynonyms(strings(dbt.meta().get("synonyms")));
+    metric.setSynonyms(new DbtMeta(dbt.meta()).synonyms());
     switch (dbt.type()) {
       case "simple" -> {
         MeasureOwner owner = measures.get(dbt.measure());
@@ -432,42 +664,5 @@ public final class SemanticCompiler {
     }
     m.appendTail(sql);
     return Optional.of(sql.toString().trim());
-  }
-
-  private static PiiClass pii(Object value, String column, List<String> warnings) {
-    String text = string(value);
-    if (text == null) {
-      return null;
-    }
-    for (PiiClass pii : PiiClass.values()) {
-      try {
-        String json = PiiClass.class.getField(pii.name()).getAnnotation(JsonProperty.class).value();
-        if (json.equalsIgnoreCase(text)) {
-          return pii;
-        }
-      } catch (NoSuchFieldException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    warnings.add("column " + column + ": unknown pii class " + text + ", recorded as other");
-    return PiiClass.OTHER;
-  }
-
-  private static String string(Object value) {
-    return value == null ? null : value.toString();
-  }
-
-  /** meta values written as a YAML list or as a comma-separated string. */
-  private static List<String> strings(Object value) {
-    List<String> list = new ArrayList<>();
-    if (value instanceof List<?> items) {
-      items.forEach(i -> list.add(String.valueOf(i)));
-    } else if (value != null) {
-      Arrays.stream(value.toString().split(","))
-          .map(String::trim)
-          .filter(s -> !s.isEmpty())
-          .forEach(list::add);
-    }
-    return list;
   }
 }

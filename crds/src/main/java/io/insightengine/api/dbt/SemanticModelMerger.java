@@ -20,8 +20,11 @@ import java.util.Map;
  *       hand-written entry without a match is added after the compiled ones.
  *   <li>In a matched entry, every field the hand-written entry sets wins; fields it leaves out keep
  *       the compiled value. {@code synonyms} are the exception: both lists are kept (compiled
- *       first, duplicates dropped), since a hand-written synonym never makes a dbt one wrong. Other
- *       lists (primaryKey, values, timeGrains ...) are replaced whole.
+ *       first, duplicates dropped), since a hand-written synonym never makes a dbt one wrong; so
+ *       are the word lists of {@code valueSynonyms}, value by value. Other lists (primaryKey,
+ *       values, timeGrains, a measure's nonAdditiveDimension.windowGroupings ...) are replaced
+ *       whole, and a measure's {@code aggTimeDimension} and {@code nonAdditiveDimension} fields
+ *       like any other field.
  *   <li>Nothing compiled can be removed by omission: to hide a dbt model, leave it out of {@code
  *       dbt.select}.
  * </ul>
@@ -59,7 +62,11 @@ public final class SemanticModelMerger {
               String name = field.getKey();
               JsonNode value = field.getValue();
               JsonNode current = base.get(name);
-              if (current instanceof ObjectNode object && value.isObject()) {
+              if (current instanceof ObjectNode object
+                  && value.isObject()
+                  && name.equals("valueSynonyms")) {
+                unionPerKey(object, value);
+              } else if (current instanceof ObjectNode object && value.isObject()) {
                 mergeObject(object, value);
               } else if (current instanceof ArrayNode array
                   && value.isArray()
@@ -112,6 +119,19 @@ public final class SemanticModelMerger {
       }
     }
     return true;
+  }
+
+  /** valueSynonyms: per stored value, the words of both sides, as for synonyms. */
+  private static void unionPerKey(ObjectNode base, JsonNode over) {
+    over.fields()
+        .forEachRemaining(
+            e -> {
+              if (base.get(e.getKey()) instanceof ArrayNode words && e.getValue().isArray()) {
+                union(words, (ArrayNode) e.getValue());
+              } else {
+                base.set(e.getKey(), e.getValue().deepCopy());
+              }
+            });
   }
 
   private static void union(ArrayNode base, ArrayNode over) {

@@ -1,9 +1,12 @@
 package io.insightengine.api.dbt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
@@ -17,10 +20,40 @@ import java.util.Map;
 public final class SemanticModelWriter {
   private final ObjectMapper yaml =
       new ObjectMapper(
-          new YAMLFactory()
+          YAMLFactory.builder()
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR));
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+              .stringQuotingChecker(new ReadsBackAsText())
+              .build());
+
+  /**
+   * Quotes every string a YAML reader would not read back as that same string. Jackson's own check
+   * knows true/false/null and plain decimals but lets through what YAML 1.1 resolves otherwise
+   * ({@code 1e3}, {@code 0x1F}, {@code 1_000}, {@code 1:20}, {@code .inf}), which the manifest
+   * loader then refuses as "must be of type string". So short strings are read back with the
+   * loader's own YAML reader, and quoted when they come back as anything else.
+   */
+  static final class ReadsBackAsText extends StringQuotingChecker.Default {
+    private static final int LONGEST_NON_TEXT_SCALAR = 48;
+    private final ObjectMapper reader = new YAMLMapper();
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value)
+          || value.length() <= LONGEST_NON_TEXT_SCALAR && !readsBackAs(value);
+    }
+
+    private boolean readsBackAs(String value) {
+      try {
+        JsonNode node = reader.readTree(value);
+        return node != null && node.isTextual() && node.textValue().equals(value);
+      } catch (JsonProcessingException | RuntimeException e) {
+        return false;
+      }
+    }
+  }
 
   /**
    * The manifest of a SemanticModel named {@code name} for project {@code project}, headed by a

@@ -178,4 +178,51 @@ class SemanticModelMergerTest {
     assertThat(compiled.getModels().get(0).getDescription()).isEqualTo("compiled description");
     assertThat(handWritten.getModels().get(0).getTable()).isNull();
   }
+
+  @Test
+  void valueSynonymsAreUnitedPerValueAndMeasureFieldsAreLaidOver() throws Exception {
+    SemanticModelSpec merged =
+        merger.merge(
+            spec(
+                """
+                models:
+                  - name: accounts
+                    columns:
+                      - name: tier
+                        valueSynonyms: {gold: [premium], basic: [entry]}
+                    measures:
+                      - name: balance
+                        agg: sum
+                        aggTimeDimension: snapshot_date
+                        nonAdditiveDimension:
+                          name: snapshot_date
+                          windowChoice: min
+                          windowGroupings: [account_id]
+                """),
+            spec(
+                """
+                models:
+                  - name: accounts
+                    columns:
+                      - name: tier
+                        valueSynonyms: {gold: [Premium, top], silver: [middle]}
+                    measures:
+                      - name: balance
+                        nonAdditiveDimension:
+                          windowChoice: max
+                """));
+    ModelSpec accounts = merged.getModels().get(0);
+    assertThat(accounts.getColumns().get(0).getValueSynonyms())
+        .containsEntry("gold", java.util.List.of("premium", "top"))
+        .containsEntry("basic", java.util.List.of("entry"))
+        .containsEntry("silver", java.util.List.of("middle"));
+    var balance = accounts.getMeasures().get(0);
+    assertThat(balance.getAggTimeDimension()).isEqualTo("snapshot_date");
+    assertThat(balance.getNonAdditiveDimension().getName()).isEqualTo("snapshot_date");
+    assertThat(balance.getNonAdditiveDimension().getWindowChoice())
+        .isEqualTo(
+            io.insightengine.api.v1alpha1.semantic.NonAdditiveDimensionSpec.WindowChoice.MAX);
+    assertThat(balance.getNonAdditiveDimension().getWindowGroupings())
+        .containsExactly("account_id");
+  }
 }

@@ -23,6 +23,12 @@ import java.util.regex.Pattern;
  * metrics combine in one query), dimensions and filters of other models are reached through the
  * declared relationships — only along to-one joins, so no row is counted twice — and every column
  * is qualified by its model's alias.
+ *
+ * <p>A measure with a non-additive dimension (a daily balance) is never summed across it: the base
+ * table becomes a derived table, under the same alias, that applies the period and the base model's
+ * own filters and computes, per window grouping (and per time bucket when grouping by a time
+ * grain), the latest (or earliest) value of that dimension; the measure aggregates only the rows at
+ * that period end.
  */
 public final class OfflineSemanticGenerator implements SqlGenerator {
   public static final String NAME = "offline";
@@ -119,6 +125,9 @@ public final class OfflineSemanticGenerator implements SqlGenerator {
     final String base;
     final Map<String, Join> joins = new LinkedHashMap<>();
 
+    /** Non-additive dimensions the query needs a period end for, with their column alias. */
+    final Map<SemanticLayer.NonAdditive, String> periodEnds = new LinkedHashMap<>();
+
     QueryBuilder(SemanticLayer layer, Intent intent) {
       this.layer = layer;
       this.intent = intent;
@@ -171,23 +180,32 @@ public final class OfflineSemanticGenerator implements SqlGenerator {
         metricAliases.put(metric, alias);
       }
 
-      List<String> where = new ArrayList<>();
-      if (intent.timeRange() != null && intent.timeDimension() != null) {
-        String[] td = intent.timeDimension().split("\\.", 2);
-        String column = dimensionSql(td[0], td[1]);
-        where.add(column + " >= DATE '" + intent.timeRange().start() + "'");
-        where.add(column + " < DATE '" + intent.timeRange().end() + "'");
-      }
-      for (Condition c : intent.filters()) {
-        where.add(conditionSql(c));
-      }
       List<String> having = new ArrayList<>();
       for (Condition c : intent.havings()) {
         having.add(metricSql(c.column()) + " " + c.operator() + " " + number(c.values().get(0)));
       }
+      // Rows the period end is taken over: the period and the base model's own filters.
+      List<String> where = new ArrayList<>();
+      List<String> baseWhere = new ArrayList<>();
+      if (intent.timeRange() != null && intent.timeDimension() != null) {
+        String[] td = intent.timeDimension().split("\\.", 2);
+        String column = dimensionSql(td[0], td[1]);
+        (td[0].equals(base) ? baseWhere : where)
+            .add(column + " >= DATE '" + intent.timeRange().start() + "'");
+        (td[0].equals(base) ? baseWhere : where)
+            .add(column + " < DATE '" + intent.timeRange().end() + "'");
+      }
+      for (Condition c : intent.filters()) {
+        (base.equals(c.model()) ? baseWhere : where).add(conditionSql(c));
+      }
 
       StringBuilder sql = new StringBuilder("SELECT ").append(String.join(",\n       ", select));
-      sql.append("\nFROM ").append(table(base)).append(" AS ").append(base);
+      if (periodEnds.isEmpty()) {
+        where.addAll(0, baseWhere);
+        sql.append("\nFROM ").append(table(base)).append(" AS ").append(base);
+      } else {
+        sql.append("\nFROM (").append(periodEndTable(baseWhere)).append(") AS ").append(base);
+      }
       for (Join join : joins.values()) {
         sql.append('\n')
             .append(join.type() == RelationshipSpec.JoinType.INNER ? "JOIN " : "LEFT JOIN ")
@@ -310,6 +328,82 @@ public final class OfflineSemanticGenerator implements SqlGenerator {
       return "(" + expr + ")";
     }
 
+    /**
+     * The base table with, for each non-additive dimension used, the period end per window grouping
+     * (and time bucket) over the rows of {@code baseWhere}.
+     */
+    private String periodEndTable(List<String> baseWhere) {
+      SemanticLayer.Model model = require(base);
+      List<String> columns = new ArrayList<>();
+      model.columns().keySet().forEach(c -> columns.add(base + "." + c));
+      if (columns.isEmpty()) {
+        columns.add(base + ".*");
+      }
+      String bucket = null;
+      if (intent.grain() != null && intent.timeDimension() != null) {
+        String[] td = intent.timeDimension().split("\\.", 2);
+        if (!td[0].equals(base)) {
+          throw new CannotAnswer(
+              "I cannot take a balance at the end of each period of "
+                  + td[1].replace('_', ' ')
+                  + ": that date is on another table");
+        }
+        bucket =
+            "date_trunc('" + intent.grain().sqlName() + "', " + dimensionSql(td[0], td[1]) + ")";
+      }
+      for (Map.Entry<SemanticLayer.NonAdditive, String> end : periodEnds.entrySet()) {
+        List<String> partition = new ArrayList<>();
+        end.getKey().groupings().forEach(g -> partition.add(qualify(base, g)));
+        if (bucket != null) {
+          partition.add(bucket);
+        }
+        columns.add(
+            (end.getKey().latest() ? "max(" : "min(")
+                + dimensionSql(base, end.getKey().dimension())
+                + ") OVER ("
+                + (partition.isEmpty() ? "" : "PARTITION BY " + String.join(", ", partition))
+                + ") AS "
+                + end.getValue());
+      }
+      StringBuilder inner =
+          new StringBuilder("SELECT ")
+              .append(String.join(", ", columns))
+              .append(" FROM ")
+              .append(table(base))
+              .append(" AS ")
+              .append(base);
+      if (!baseWhere.isEmpty()) {
+        inner.append(" WHERE ").append(String.join(" AND ", baseWhere));
+      }
+      return inner.toString();
+    }
+
+    /** The condition that keeps a non-additive measure's rows at the period end. */
+    private String atPeriodEnd(SemanticLayer.Measure measure) {
+      SemanticLayer.NonAdditive na = measure.nonAdditive();
+      SemanticLayer.Model model = require(measure.model());
+      if (!measure.model().equals(base) || !model.dimensions().containsKey(na.dimension())) {
+        throw new CannotAnswer(
+            "I cannot tell at which "
+                + na.dimension().replace('_', ' ')
+                + " to take "
+                + measure.name().replace('_', ' ')
+                + ", which must not be added up over time");
+      }
+      for (String grouping : na.groupings()) {
+        if (!model.columns().isEmpty() && !model.columns().containsKey(grouping)) {
+          throw new CannotAnswer(
+              "I cannot take "
+                  + measure.name().replace('_', ' ')
+                  + " per "
+                  + grouping.replace('_', ' ')
+                  + ": no such column");
+        }
+      }
+      String alias = periodEnds.computeIfAbsent(na, k -> "period_end_" + (periodEnds.size() + 1));
+      return dimensionSql(base, na.dimension()) + " = " + base + "." + alias;
+    }
+
     private String aggregate(SemanticLayer.Measure measure, String filter) {
       String expr = qualify(measure.model(), measure.expr());
       String sql =
@@ -322,9 +416,21 @@ public final class OfflineSemanticGenerator implements SqlGenerator {
             case MAX -> "max(" + expr + ")";
             case MEDIAN -> "percentile_cont(0.5) WITHIN GROUP (ORDER BY " + expr + ")";
           };
-      return filter == null
+      List<String> conditions = new ArrayList<>();
+      if (filter != null) {
+        conditions.add(qualify(measure.model(), filter));
+      }
+      if (measure.nonAdditive() != null) {
+        conditions.add(atPeriodEnd(measure));
+      }
+      return conditions.isEmpty()
           ? sql
-          : sql + " FILTER (WHERE " + qualify(measure.model(), filter) + ")";
+          : sql
+              + " FILTER (WHERE "
+              + (conditions.size() == 1
+                  ? conditions.get(0)
+                  : "(" + String.join(") AND (", conditions) + ")")
+              + ")";
     }
 
     private String dimensionSql(String model, String dimension) {

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Stage 1's reader: turns a question into an {@link Intent} using only the semantic model — names,
@@ -442,11 +443,31 @@ public final class QuestionInterpreter {
       if (timeDimension != null && !timeDimension.startsWith(resolvedBase + ".")) {
         timeDimension = null; // the period applies to the metric's own date
       }
+      boolean named = timeDimension != null;
       if (timeDimension == null && resolvedBase != null) {
-        layer
-            .model(resolvedBase)
-            .map(SemanticLayer.Model::defaultTimeDimension)
-            .ifPresent(d -> timeDimension = resolvedBase + "." + d);
+        // A measure dated by its own time dimension (dbt's agg_time_dimension) is filtered and
+        // bucketed by it, not by the model's default.
+        String own = layer.timeDimensionOf(metrics.get(0));
+        if (own != null && own.startsWith(resolvedBase + ".")) {
+          timeDimension = own;
+        } else {
+          layer
+              .model(resolvedBase)
+              .map(SemanticLayer.Model::defaultTimeDimension)
+              .ifPresent(d -> timeDimension = resolvedBase + "." + d);
+        }
+      }
+      if (!named && (range != null || grain != null)) {
+        Set<String> dates = new LinkedHashSet<>();
+        metrics.forEach(m -> Optional.ofNullable(layer.timeDimensionOf(m)).ifPresent(dates::add));
+        if (dates.size() > 1) {
+          clarifications.add(
+              "These measures are dated differently ("
+                  + dates.stream()
+                      .map(d -> d.substring(d.indexOf('.') + 1).replace('_', ' '))
+                      .collect(Collectors.joining(", "))
+                  + "): name the date the period applies to, or ask about them separately");
+        }
       }
       Intent.Order order = null;
       if (limit != null || (descending != null && (!groupBy.isEmpty() || grain != null))) {

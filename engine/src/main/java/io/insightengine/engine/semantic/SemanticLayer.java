@@ -7,6 +7,7 @@ import io.insightengine.api.v1alpha1.semantic.MeasureSpec;
 import io.insightengine.api.v1alpha1.semantic.MetricSpec;
 import io.insightengine.api.v1alpha1.semantic.ModelSpec;
 import io.insightengine.api.v1alpha1.semantic.NamedFilterSpec;
+import io.insightengine.api.v1alpha1.semantic.NonAdditiveDimensionSpec;
 import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
 import java.util.ArrayDeque;
@@ -39,9 +40,25 @@ public final class SemanticLayer {
   /** A dimension of a model; {@code expr} is SQL over the model's columns. */
   public record Dimension(String model, String name, String expr, boolean time, String label) {}
 
-  /** A measure: an aggregation of an expression over a model's columns. */
+  /**
+   * A measure: an aggregation of an expression over a model's columns. {@code timeDimension} is the
+   * dimension it is dated by (its own aggTimeDimension, else the model's default; null when the
+   * model has none); {@code nonAdditive} is set when it must not be summed across a time dimension.
+   */
   public record Measure(
-      String model, String name, MeasureSpec.Aggregation agg, String expr, String description) {}
+      String model,
+      String name,
+      MeasureSpec.Aggregation agg,
+      String expr,
+      String description,
+      String timeDimension,
+      NonAdditive nonAdditive) {}
+
+  /**
+   * A time dimension a measure is not additive over: only the rows at the period's end ({@code
+   * latest}: the max of the dimension, else the min) count, per {@code groupings} columns.
+   */
+  public record NonAdditive(String dimension, boolean latest, List<String> groupings) {}
 
   /** A metric as declared. */
   public record Metric(MetricSpec spec) {
@@ -89,19 +106,6 @@ public final class SemanticLayer {
                 d.getType() == DimensionSpec.Type.TIME,
                 d.getLabel()));
       }
-      Map<String, Measure> modelMeasures = new LinkedHashMap<>();
-      for (MeasureSpec ms : m.getMeasures()) {
-        String expr =
-            ms.getExpr() != null
-                ? ms.getExpr()
-                : ms.getAgg() == MeasureSpec.Aggregation.COUNT && !m.getPrimaryKey().isEmpty()
-                    ? m.getPrimaryKey().get(0)
-                    : ms.getName();
-        Measure measure =
-            new Measure(m.getName(), ms.getName(), ms.getAgg(), expr, ms.getDescription());
-        modelMeasures.put(ms.getName(), measure);
-        measures.put(ms.getName(), measure);
-      }
       String timeDimension = m.getDefaultTimeDimension();
       if (timeDimension == null) {
         timeDimension =
@@ -110,6 +114,32 @@ public final class SemanticLayer {
                 .map(Dimension::name)
                 .findFirst()
                 .orElse(null);
+      }
+      Map<String, Measure> modelMeasures = new LinkedHashMap<>();
+      for (MeasureSpec ms : m.getMeasures()) {
+        String expr =
+            ms.getExpr() != null
+                ? ms.getExpr()
+                : ms.getAgg() == MeasureSpec.Aggregation.COUNT && !m.getPrimaryKey().isEmpty()
+                    ? m.getPrimaryKey().get(0)
+                    : ms.getName();
+        NonAdditiveDimensionSpec na = ms.getNonAdditiveDimension();
+        Measure measure =
+            new Measure(
+                m.getName(),
+                ms.getName(),
+                ms.getAgg(),
+                expr,
+                ms.getDescription(),
+                ms.getAggTimeDimension() != null ? ms.getAggTimeDimension() : timeDimension,
+                na == null
+                    ? null
+                    : new NonAdditive(
+                        na.getName(),
+                        na.getWindowChoice() == NonAdditiveDimensionSpec.WindowChoice.MAX,
+                        List.copyOf(na.getWindowGroupings())));
+        modelMeasures.put(ms.getName(), measure);
+        measures.put(ms.getName(), measure);
       }
       models.put(
           m.getName(),
@@ -212,6 +242,37 @@ public final class SemanticLayer {
       case RATIO -> spec.getNumerator() == null ? null : modelOf(spec.getNumerator());
       case DERIVED -> spec.getMetrics().isEmpty() ? null : modelOf(spec.getMetrics().get(0));
     };
+  }
+
+  /**
+   * The {@code model.dimension} a metric is dated by: its measure's own time dimension (for ratio
+   * metrics the numerator's, for derived ones the first input's); for the interpreter's
+   * pseudo-metrics the model's default. Null when unknown.
+   */
+  public String timeDimensionOf(String metric) {
+    String model = modelOf(metric);
+    if (model == null) {
+      return null;
+    }
+    String dimension = null;
+    if (metric.startsWith("measure:")) {
+      dimension = measure(metric.substring(8)).map(Measure::timeDimension).orElse(null);
+    } else if (metrics.containsKey(metric)) {
+      MetricSpec spec = metrics.get(metric).spec();
+      return switch (spec.getType()) {
+        case SIMPLE ->
+            measure(spec.getMeasure())
+                .map(Measure::timeDimension)
+                .map(d -> model + "." + d)
+                .orElse(null);
+        case RATIO -> spec.getNumerator() == null ? null : timeDimensionOf(spec.getNumerator());
+        case DERIVED ->
+            spec.getMetrics().isEmpty() ? null : timeDimensionOf(spec.getMetrics().get(0));
+      };
+    } else {
+      dimension = model(model).map(Model::defaultTimeDimension).orElse(null);
+    }
+    return dimension == null ? null : model + "." + dimension;
   }
 
   /** Every table the model exposes, schema-qualified as declared. */

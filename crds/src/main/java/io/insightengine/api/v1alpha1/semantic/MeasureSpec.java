@@ -37,6 +37,20 @@ public class MeasureSpec {
   @JsonPropertyDescription("Other words users say for this measure.")
   private List<String> synonyms = new ArrayList<>();
 
+  @Size(max = 63)
+  @Pattern(ApiConstants.SQL_IDENTIFIER)
+  @JsonPropertyDescription(
+      "The time dimension of the model this measure is dated by (dbt's agg_time_dimension), when"
+          + " it is not the model's defaultTimeDimension: the offline interpreter applies a"
+          + " question's period and time grain to it.")
+  private String aggTimeDimension;
+
+  @JsonPropertyDescription(
+      "A time dimension this measure must not be summed across (dbt's non_additive_dimension),"
+          + " such as the date of a daily balance: the offline generator aggregates only the rows"
+          + " at the period's end.")
+  private NonAdditiveDimensionSpec nonAdditiveDimension;
+
   /** Aggregation functions. */
   public enum Aggregation {
     @JsonProperty("sum")
@@ -93,5 +107,21 @@ public class MeasureSpec {
 
   public void setSynonyms(List<String> synonyms) {
     this.synonyms = synonyms;
+  }
+
+  public String getAggTimeDimension() {
+    return aggTimeDimension;
+  }
+
+  public void setAggTimeDimension(String aggTimeDimension) {
+    this.aggTimeDimension = aggTimeDimension;
+  }
+
+  public NonAdditiveDimensionSpec getNonAdditiveDimension() {
+    return nonAdditiveDimension;
+  }
+
+  public void setNonAdditiveDimension(NonAdditiveDimensionSpec nonAdditiveDimension) {
+    this.nonAdditiveDimension = nonAdditiveDimension;
   }
 }
