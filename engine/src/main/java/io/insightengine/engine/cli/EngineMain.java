@@ -26,8 +26,7 @@ public final class EngineMain {
     String tool = args.length > 0 ? args[0] : "";
     String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
     switch (tool) {
-      case "compile-semantic-model" ->
-          System.exit(new CommandLine(new CompileSemanticModelCommand()).execute(rest));
+      case "compile-semantic-model" -> System.exit(CompileSemanticModelCommand.run(rest));
       case "serve-dbt" -> {
         ServeDbtCommand command = new ServeDbtCommand();
         int exit = new CommandLine(command).execute(rest);

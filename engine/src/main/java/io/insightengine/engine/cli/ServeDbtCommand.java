@@ -277,7 +277,9 @@ public final class ServeDbtCommand implements Callable<Integer> {
     ObjectNode root = manifest("insight-engine.io/v1alpha1", "Project", name);
     ObjectNode spec = root.putObject("spec");
     spec.putObject("engineRef").put("name", "insight");
-    spec.put("description", "Built by the dbt project in " + target.toAbsolutePath().normalize());
+    spec.put(
+        "description",
+        "The warehouse built by dbt; artifacts in " + target.toAbsolutePath().normalize());
     ObjectNode ds = spec.putObject("datasource");
     ds.put("type", "postgres");
     ds.put("host", host);
