@@ -2,21 +2,13 @@ package io.insightengine.api.dbt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.insightengine.api.manifest.RepoPaths;
 import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
 import io.insightengine.api.v1alpha1.semantic.MeasureSpec;
 import io.insightengine.api.v1alpha1.semantic.MetricSpec;
 import io.insightengine.api.v1alpha1.semantic.ModelSpec;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,46 +22,9 @@ class LogisticsDbtBuildTest {
 
   @Test
   void theBuiltArtifactsCompileLikeTheFilesAndRoundTrip(@TempDir Path tmp) throws Exception {
-    Path source = RepoPaths.root().resolve("dbt/eval/logistics");
-    Path project = tmp.resolve("logistics");
-    try (Stream<Path> files = Files.walk(source)) {
-      for (Path from : files.filter(p -> !source.relativize(p).startsWith("target")).toList()) {
-        Path to = project.resolve(source.relativize(from).toString());
-        if (Files.isDirectory(from)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(from, to);
-        }
-      }
-    }
-    Process seeds =
-        new ProcessBuilder("python3", project.resolve("gen_seeds.py").toString())
-            .redirectErrorStream(true)
-            .start();
-    String seedOutput = new String(seeds.getInputStream().readAllBytes());
-    assertThat(seeds.waitFor(5, TimeUnit.MINUTES) && seeds.exitValue() == 0)
-        .as(seedOutput)
-        .isTrue();
-
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      try (Connection c = postgres.getPostgresDatabase().getConnection();
-          Statement st = c.createStatement()) {
-        st.execute("create database logistics");
-      }
-      DbtCli dbt =
-          new DbtCli(
-              RepoPaths.root(),
-              project,
-              tmp.resolve("target"),
-              Map.of(
-                  "PGHOST", "localhost",
-                  "PGPORT", String.valueOf(postgres.getPort()),
-                  "PGUSER", "postgres",
-                  "PGPASSWORD", "postgres",
-                  "PGDATABASE", "logistics"));
-      dbt.run("seed");
-      dbt.run("build");
-      dbt.run("docs", "generate");
+    Path source = LogisticsBuild.source();
+    try (LogisticsBuild build = LogisticsBuild.build(tmp)) {
+      // built: the artifacts are read below, the server is not needed any more
     }
     Path target = tmp.resolve("target");
     DbtProject built =

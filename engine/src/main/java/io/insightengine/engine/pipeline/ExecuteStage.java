@@ -50,13 +50,7 @@ public class ExecuteStage {
         c.rollback();
       }
     } catch (SQLException e) {
-      project
-          .warehouse()
-          .failure(e)
-          .ifPresent(
-              unavailable -> {
-                throw unavailable;
-              });
+      project.warehouse().throwIfOutage(e);
       if ("57014".equals(e.getSQLState())) {
         throw new PipelineException(
             "query-timeout",

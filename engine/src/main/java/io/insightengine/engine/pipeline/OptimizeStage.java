@@ -92,13 +92,7 @@ public class OptimizeStage {
         c.rollback();
       }
     } catch (SQLException e) {
-      project
-          .warehouse()
-          .failure(e)
-          .ifPresent(
-              unavailable -> {
-                throw unavailable;
-              });
+      project.warehouse().throwIfOutage(e);
       throw new PipelineException(
           "sql-invalid", 422, "the database cannot plan this query: " + firstLine(e.getMessage()));
     } catch (java.io.IOException e) {

@@ -122,6 +122,14 @@ public final class Warehouse implements AutoCloseable {
     return Optional.of(unavailable(availability));
   }
 
+  /** Throws the 503 problem when {@code e} reports an outage (see {@link #failure}). */
+  public void throwIfOutage(SQLException e) {
+    Optional<PipelineException> outage = failure(e);
+    if (outage.isPresent()) {
+      throw outage.get();
+    }
+  }
+
   /** Tries the warehouse now (a pooled connection, validated); updates and returns availability. */
   public Availability check() {
     lastChecked = clock.instant();

@@ -1,7 +1,6 @@
 package io.insightengine.engine.dbt;
 
-import io.insightengine.api.dbt.DbtCli;
-import io.insightengine.api.manifest.RepoPaths;
+import io.insightengine.api.dbt.LogisticsBuild;
 import io.insightengine.engine.cli.ServeDbtCommand;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -12,7 +11,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
 /**
@@ -24,6 +22,7 @@ import picocli.CommandLine;
  */
 public class LogisticsWarehouse implements QuarkusTestResourceLifecycleManager {
   static final String PASSWORD = "logistics-Reader-1";
+  static LogisticsBuild build;
   static EmbeddedPostgres postgres;
   static Path target;
   static Path configDir;
@@ -31,34 +30,10 @@ public class LogisticsWarehouse implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     try {
-      Path root = RepoPaths.root();
-      Path project = root.resolve("dbt/eval/logistics");
-      generateSeeds(project);
       Path work = Files.createTempDirectory("logistics");
-      postgres = EmbeddedPostgres.builder().start();
-      try (Connection c = postgres.getPostgresDatabase().getConnection();
-          Statement st = c.createStatement()) {
-        st.execute("create database logistics");
-      }
-      target = work.resolve("target");
-      DbtCli dbt =
-          new DbtCli(
-              root,
-              project,
-              target,
-              Map.of(
-                  "PGHOST", "localhost",
-                  "PGPORT", String.valueOf(postgres.getPort()),
-                  "PGUSER", "postgres",
-                  "PGPASSWORD", "postgres",
-                  "PGDATABASE", "logistics"));
-      long start = System.nanoTime();
-      dbt.run("seed");
-      dbt.run("build");
-      dbt.run("docs", "generate");
-      System.out.printf(
-          "[figures] dbt seed + build + docs generate of dbt/eval/logistics: %.1f s%n",
-          (System.nanoTime() - start) / 1e9);
+      build = LogisticsBuild.build(work);
+      postgres = build.postgres();
+      target = build.target();
       try (Connection c = postgres.getDatabase("postgres", "logistics").getConnection();
           Statement st = c.createStatement()) {
         // The role the README tells users to create: SELECT on the marts, nothing else.
@@ -106,27 +81,11 @@ public class LogisticsWarehouse implements QuarkusTestResourceLifecycleManager {
     }
   }
 
-  /** The suite's seeds and load.sql are generated (byte-identical on every run), not committed. */
-  private static void generateSeeds(Path project) throws IOException, InterruptedException {
-    if (Files.isRegularFile(project.resolve("seeds/raw_parcels.csv"))) {
-      return;
-    }
-    Process p =
-        new ProcessBuilder("python3", "gen_seeds.py")
-            .directory(project.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IllegalStateException("gen_seeds.py failed:\n" + output);
-    }
-  }
-
   @Override
   public void stop() {
     try {
-      if (postgres != null) {
-        postgres.close();
+      if (build != null) {
+        build.close();
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
