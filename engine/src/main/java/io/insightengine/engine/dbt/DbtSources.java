@@ -38,8 +38,17 @@ public class DbtSources {
   private final SemanticCompiler compiler = new SemanticCompiler();
   private final Map<String, SemanticCompiler.Result> compiled = new ConcurrentHashMap<>();
 
+  @jakarta.inject.Inject
   public DbtSources(EngineConfig config, SecretStore store, DbtArtifactsInbox inbox) {
-    this.configMapsDir = config.dbt().configmapsDir();
+    this(config.dbt().configmapsDir(), store, inbox);
+  }
+
+  /**
+   * ConfigMaps mounted under {@code configMapsDir}, else among {@code store}'s manifests; DbtRun
+   * deliveries from {@code inbox}.
+   */
+  public DbtSources(Optional<Path> configMapsDir, SecretStore store, DbtArtifactsInbox inbox) {
+    this.configMapsDir = configMapsDir;
     this.store = store;
     this.inbox = inbox;
   }

@@ -20,8 +20,14 @@ public class SecretStore {
   private final Optional<Path> mounted;
   private volatile CoreManifests manifests = CoreManifests.none();
 
+  @jakarta.inject.Inject
   public SecretStore(EngineConfig config) {
-    this.mounted = config.secretsDir();
+    this(config.secretsDir());
+  }
+
+  /** Secrets mounted under {@code mounted} (a directory per Secret), else manifests. */
+  public SecretStore(Optional<Path> mounted) {
+    this.mounted = mounted;
   }
 
   /** Thrown when a Secret or one of its keys is missing; the message names both, no value. */

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,49 +21,54 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = ManyProjects.class, restrictToAnnotatedClass = true)
 class ProjectReloadBenchmark {
   private static final int ROUNDS = 15;
+  private static final int WARM_UP = 5;
 
   @Inject ConfigBundleHolder holder;
 
   @Test
   void reloadTimes() throws Exception {
     assertThat(holder.current().orElseThrow().projects()).hasSize(ManyProjects.PROJECTS);
-    Path one = ManyProjects.configDir.resolve("p1.yaml");
-    double unchanged = median(() -> reload());
-    int[] round = {0};
-    double oneProject =
-        median(
-            () -> {
-              write(
-                  one,
-                  ManyProjects.project("p1", 5)
-                      .replace("[mart]", "[mart" + (round[0]++ % 2 == 0 ? ", public" : "") + "]"));
-              return reload();
-            });
-    double everyPool =
-        median(
-            () -> {
-              int size = 3 + round[0]++ % 2;
-              for (int i = 1; i <= ManyProjects.PROJECTS; i++) {
-                write(
-                    ManyProjects.configDir.resolve("p" + i + ".yaml"),
-                    ManyProjects.project("p" + i, size));
-              }
-              return reload();
-            });
     int connections =
         holder.current().orElseThrow().projects().values().stream()
             .mapToInt(p -> p.warehouse().maxConnections())
             .sum();
+    // Interleaved rounds, so the baseline sees the same machine as what is compared to it.
+    int[] unchanged = new int[ROUNDS];
+    int[] oneProject = new int[ROUNDS];
+    int[] everyPool = new int[ROUNDS];
+    for (int round = -WARM_UP; round < ROUNDS; round++) {
+      int u = reload();
+      String schemas = round % 2 == 0 ? "[mart, public]" : "[mart]";
+      write(
+          ManyProjects.configDir.resolve("p1.yaml"),
+          ManyProjects.project("p1", 5).replace("[mart]", schemas));
+      int o = reload();
+      int size = round % 2 == 0 ? 4 : 5;
+      for (int i = 1; i <= ManyProjects.PROJECTS; i++) {
+        write(
+            ManyProjects.configDir.resolve("p" + i + ".yaml"), ManyProjects.project("p" + i, size));
+      }
+      int e = reload();
+      if (round >= 0) {
+        unchanged[round] = u;
+        oneProject[round] = o;
+        everyPool[round] = e;
+      }
+    }
+    double base = median(unchanged);
     System.out.printf(
-        "[figures] %d projects, %d pooled connections at most per pod: reload unchanged %.1f ms;"
-            + " one project changed %.1f ms (%.2fx); every datasource changed %.1f ms (%.2fx)%n",
+        "[figures] %d projects, pools of 5 (%d connections at most per pod): reload with nothing"
+            + " changed %.1f ms; one project's datasource changed %.1f ms (%.2fx); every"
+            + " datasource changed, %d pools replaced %.1f ms (%.2fx); medians of %d rounds%n",
         ManyProjects.PROJECTS,
         connections,
-        unchanged,
-        oneProject,
-        oneProject / unchanged,
-        everyPool,
-        everyPool / unchanged);
+        base,
+        median(oneProject),
+        median(oneProject) / base,
+        ManyProjects.PROJECTS,
+        median(everyPool),
+        median(everyPool) / base,
+        ROUNDS);
   }
 
   private int reload() {
@@ -81,16 +85,10 @@ class ProjectReloadBenchmark {
     }
   }
 
-  /** Median in milliseconds of ROUNDS runs after 3 warm-up runs. */
-  private static double median(IntSupplier micros) {
-    for (int i = 0; i < 3; i++) {
-      micros.getAsInt();
-    }
-    int[] runs = new int[ROUNDS];
-    for (int i = 0; i < ROUNDS; i++) {
-      runs[i] = micros.getAsInt();
-    }
-    Arrays.sort(runs);
-    return runs[ROUNDS / 2] / 1000.0;
+  /** Median in milliseconds of runs given in microseconds. */
+  private static double median(int[] micros) {
+    int[] sorted = micros.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2] / 1000.0;
   }
 }
