@@ -16,13 +16,15 @@ import java.util.Map;
  * started apart from the engine, each with its own data directory so it can be stopped and started
  * again on the same port), each with its own schema, table and SELECT-only role. Project {@code
  * alpha}'s credentials are a {@code kind: Secret} manifest in the config directory; project {@code
- * beta}'s a mounted Secret (a directory with a file per key), as the operator mounts them.
+ * beta}'s a mounted Secret (a directory with a file per key), as the operator mounts them. The
+ * engine's app database is a third database, on alpha's server, from a mounted Secret too.
  */
 public class ExternalWarehouses implements QuarkusTestResourceLifecycleManager {
   static final int ALPHA_ROWS = 7;
   static final int BETA_ROWS = 11;
   static final String ALPHA_PASSWORD = "alpha-Secret-1";
   static final String BETA_PASSWORD = "beta-Secret-2";
+  static final String APP_PASSWORD = "app-Secret-4";
 
   /** One warehouse server, restartable. */
   static final class Server {
@@ -170,7 +172,21 @@ public class ExternalWarehouses implements QuarkusTestResourceLifecycleManager {
           """);
       secretsDir = root.resolve("secrets");
       writeBetaSecret(BETA_PASSWORD);
+      // The engine's own database: an external PostgreSQL, from its mounted Secret.
+      alpha.sql(
+          "postgres",
+          "create role insight_app login password '" + APP_PASSWORD + "'",
+          "create database insight_app owner insight_app");
+      Path app = secretsDir.resolve("app-db");
+      Files.createDirectories(app);
+      Files.writeString(
+          app.resolve("jdbcUrl"),
+          "jdbc:postgresql://localhost:" + alpha.port + "/insight_app?sslmode=disable");
+      Files.writeString(app.resolve("username"), "insight_app");
+      Files.writeString(app.resolve("password"), APP_PASSWORD);
       return Map.of(
+          "insight.app-database.type", "postgres",
+          "insight.app-database.credentials-secret", "app-db",
           "insight.config-dir", configDir.toString(),
           "insight.secrets-dir", secretsDir.toString(),
           "insight.config-poll-interval", "200ms",

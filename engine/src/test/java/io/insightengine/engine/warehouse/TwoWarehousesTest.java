@@ -64,6 +64,30 @@ class TwoWarehousesTest {
 
   @Test
   @Order(2)
+  void theAppDatabaseIsTheOneItsSecretNames() throws Exception {
+    // Query history is written in batches: wait for the rows of the requests above.
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    long rows = 0;
+    while (rows == 0 && System.nanoTime() < deadline) {
+      try (var c =
+              java.sql.DriverManager.getConnection(
+                  "jdbc:postgresql://localhost:"
+                      + ExternalWarehouses.alpha.port
+                      + "/insight_app?sslmode=disable",
+                  "insight_app",
+                  ExternalWarehouses.APP_PASSWORD);
+          var st = c.createStatement();
+          var rs = st.executeQuery("select count(*) from query_history where project = 'alpha'")) {
+        rs.next();
+        rows = rs.getLong(1);
+      }
+      Thread.sleep(100);
+    }
+    assertThat(rows).isGreaterThan(0);
+  }
+
+  @Test
+  @Order(3)
   void aProjectCannotReachAnotherProjectsTables() {
     execute("alpha", "select count(*) from fleet.trips")
         .then()
@@ -73,7 +97,7 @@ class TwoWarehousesTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aStoppedWarehouseMakesOnlyItsProjectUnavailableUntilItIsBack() throws Exception {
     ExternalWarehouses.beta.stop();
     long stopped = System.nanoTime();
@@ -113,7 +137,7 @@ class TwoWarehousesTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void refusedCredentialsSayWhichSecretAndARotatedSecretIsPickedUp() throws Exception {
     ExternalWarehouses.beta.sql("postgres", "alter role beta_reader password 'rotated-Secret-3'");
     // New connections fail with the old password; the pool's idle ones are dropped.
