@@ -436,7 +436,8 @@ public final class QuestionInterpreter {
           clarifications.add(
               "\""
                   + c.phrase().trim()
-                  + "\" of what? Name the amount it applies to, such as net amount");
+                  + "\" of what? Name the amount it applies to"
+                  + amountExample(base).map(a -> ", such as " + a).orElse(""));
         }
       }
       String resolvedBase = reachableBase(base, groupBy, filters);
@@ -502,6 +503,15 @@ public final class QuestionInterpreter {
      * alternative metric named by the same words that can ("units" of order lines rather than of
      * orders, to group by product) replaces it.
      */
+    /** An amount of the project's own to name in a question back: a measure of the base model. */
+    private Optional<String> amountExample(String base) {
+      return layer.models().stream()
+          .filter(m -> base == null || m.name().equals(base))
+          .flatMap(m -> m.measures().values().stream())
+          .map(m -> m.name().replace('_', ' '))
+          .findFirst();
+    }
+
     private String reachableBase(String base, List<String> groupBy, List<Condition> filters) {
       Set<String> needed = new LinkedHashSet<>();
       groupBy.forEach(g -> needed.add(g.substring(0, g.indexOf('.'))));
