@@ -106,6 +106,13 @@ class QuestionInterpreterTest {
         .singleElement()
         .satisfies(h -> assertThat(h.values()).containsExactly("100000"));
     assertThat(read("How many orders over 500?").clarifications()).isNotEmpty();
+    List<String> asked = read("How many tickets over 500?").clarifications();
+    // The question back names an amount of the model asked about, in the project's words.
+    List<String> amounts =
+        layer.model("support_tickets").orElseThrow().measures().keySet().stream()
+            .map(m -> "such as " + m.replace('_', ' '))
+            .toList();
+    assertThat(amounts).anySatisfy(a -> assertThat(String.join(" ", asked)).contains(a));
   }
 
   @Test
