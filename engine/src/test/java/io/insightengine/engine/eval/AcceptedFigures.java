@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -58,6 +60,18 @@ final class AcceptedFigures {
   /** Whether the suite's questions must stay unseen: only its per-category counts are shown. */
   boolean heldOut(String suite) {
     return root.path(suite).path("heldOut").asBoolean(false);
+  }
+
+  /** What got worse from {@code before} to {@code now}: lost correct or gained wrong answers. */
+  static List<String> regressions(SuiteReport.Counts before, SuiteReport.Counts now) {
+    List<String> worse = new ArrayList<>();
+    if (now.correct() < before.correct()) {
+      worse.add((before.correct() - now.correct()) + " correct answer(s) lost");
+    }
+    if (now.wrong() > before.wrong()) {
+      worse.add((now.wrong() - before.wrong()) + " wrong answer(s) gained");
+    }
+    return worse;
   }
 
   /** Records {@code counts} as the suite's accepted figures, keeping its held-out mark. */

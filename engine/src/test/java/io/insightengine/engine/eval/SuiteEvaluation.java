@@ -74,12 +74,7 @@ abstract class SuiteEvaluation {
     }
     SuiteReport.Counts before = accepted.get();
     String against = "eval " + suite.name() + ": " + now + " against accepted " + before;
-    assertThat(now.correct())
-        .as(against + "; correct answers lost")
-        .isGreaterThanOrEqualTo(before.correct());
-    assertThat(now.wrong())
-        .as(against + "; wrong answers gained")
-        .isLessThanOrEqualTo(before.wrong());
+    assertThat(AcceptedFigures.regressions(before, now)).as(against + "; " + accept).isEmpty();
     if (!now.equals(before)) {
       System.out.println(against + ": better; " + accept);
     }
