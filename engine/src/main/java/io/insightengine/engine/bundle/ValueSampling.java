@@ -7,8 +7,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -65,6 +69,18 @@ public class ValueSampling {
                 project.name(), e.getMessage());
           }
         });
+  }
+
+  /**
+   * Waits until the samplings queued so far have run: answers depend on sampled values, so an
+   * evaluation must not ask before them.
+   */
+  public void awaitQueued(Duration timeout) throws InterruptedException, TimeoutException {
+    try {
+      worker.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   void stop(@Observes ShutdownEvent event) {

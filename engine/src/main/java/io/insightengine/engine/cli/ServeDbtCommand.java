@@ -1,10 +1,7 @@
 package io.insightengine.engine.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.insightengine.api.dbt.DbtArtifactException;
 import io.insightengine.api.dbt.DbtManifestReader;
 import io.insightengine.api.dbt.SemanticCompiler;
@@ -12,7 +9,6 @@ import io.insightengine.api.v1alpha1.common.ApiConstants;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,12 +39,6 @@ import picocli.CommandLine.Spec;
             + " a config directory and answers questions about it.")
 public final class ServeDbtCommand implements Callable<Integer> {
   static final String DBT_CONFIGMAPS = ".dbt-artifacts";
-  private static final ObjectMapper YAML =
-      new ObjectMapper(
-          new YAMLFactory()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -215,12 +205,8 @@ public final class ServeDbtCommand implements Callable<Integer> {
       Files.deleteIfExists(link);
       Files.createSymbolicLink(link, target.toAbsolutePath().normalize());
       Files.writeString(dir.resolve("10-project.yaml"), project(name, readSchemas));
-      Path secret = dir.resolve("05-warehouse-credentials.yaml");
-      Files.deleteIfExists(secret);
-      Files.createFile(
-          secret,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(secret, secret(name, password));
+      ConfigManifests.writePrivate(
+          dir.resolve("05-warehouse-credentials.yaml"), secret(name, password));
       Files.writeString(dir.resolve("20-semantic-model.yaml"), semanticModel(name));
     } catch (IOException e) {
       throw new BadInput("cannot write " + dir + ": " + e.getMessage());
@@ -273,36 +259,22 @@ public final class ServeDbtCommand implements Callable<Integer> {
     return name.replaceAll("^-+|-+$", "");
   }
 
-  private String project(String name, List<String> readSchemas) throws IOException {
-    ObjectNode root = manifest("insight-engine.io/v1alpha1", "Project", name);
-    ObjectNode spec = root.putObject("spec");
-    spec.putObject("engineRef").put("name", "insight");
-    spec.put(
-        "description",
-        "The warehouse built by dbt; artifacts in " + target.toAbsolutePath().normalize());
-    ObjectNode ds = spec.putObject("datasource");
-    ds.put("type", "postgres");
-    ds.put("host", host);
-    ds.put("port", port);
-    ds.put("database", database);
-    ArrayNode list = ds.putArray("schemas");
-    readSchemas.forEach(list::add);
-    ds.put("sslMode", sslMode);
-    ds.putObject("credentialsSecret").put("name", name + "-warehouse");
-    return header() + YAML.writeValueAsString(root);
+  private String project(String name, List<String> readSchemas) {
+    return header()
+        + ConfigManifests.project(
+            name,
+            "The warehouse built by dbt; artifacts in " + target.toAbsolutePath().normalize(),
+            new ConfigManifests.Postgres(host, port, database, readSchemas, sslMode),
+            name + "-warehouse");
   }
 
-  private String secret(String name, String password) throws IOException {
-    ObjectNode root = manifest("v1", "Secret", name + "-warehouse");
-    root.put("type", "Opaque");
-    ObjectNode data = root.putObject("stringData");
-    data.put("username", username);
-    data.put("password", password);
-    return header() + YAML.writeValueAsString(root);
+  private String secret(String name, String password) {
+    return header() + ConfigManifests.secret(name + "-warehouse", username, password);
   }
 
-  private String semanticModel(String name) throws IOException {
-    ObjectNode root = manifest("insight-engine.io/v1alpha1", "SemanticModel", name + "-dbt");
+  private String semanticModel(String name) {
+    ObjectNode root =
+        ConfigManifests.manifest("insight-engine.io/v1alpha1", "SemanticModel", name + "-dbt");
     ObjectNode spec = root.putObject("spec");
     spec.putObject("projectRef").put("name", name);
     ObjectNode dbt = spec.putObject("dbt");
@@ -311,15 +283,7 @@ public final class ServeDbtCommand implements Callable<Integer> {
       ArrayNode list = dbt.putArray("select");
       select.forEach(list::add);
     }
-    return header() + YAML.writeValueAsString(root);
-  }
-
-  private static ObjectNode manifest(String apiVersion, String kind, String name) {
-    ObjectNode root = YAML.createObjectNode();
-    root.put("apiVersion", apiVersion);
-    root.put("kind", kind);
-    root.putObject("metadata").put("name", name);
-    return root;
+    return header() + ConfigManifests.yaml(root);
   }
 
   private static String header() {

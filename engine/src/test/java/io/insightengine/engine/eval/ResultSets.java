@@ -6,17 +6,25 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * Result sets compared the way an analyst would: the generated answer is right when, for some
- * assignment of its columns to the gold columns, it has the same rows (as a multiset: row order is
- * a presentation choice). Extra generated columns (a key shown beside a name) are allowed; numbers
- * are compared to 4 decimal places.
+ * Result sets compared the way an analyst would, by the scoring rule of the evaluation suites
+ * ({@code dbt/eval/README.md}): the generated answer is right when, for some assignment of its
+ * columns to the gold columns, it has the same rows — as a multiset (row order is a presentation
+ * choice) or in order where the question asks for one. Extra generated columns (a key shown beside
+ * a name) are allowed; numbers compare rounded to 2 decimals, text case-insensitively, NULL equal
+ * to NULL, and a timestamp at midnight equal to its date.
  */
 final class ResultSets {
   private ResultSets() {}
@@ -37,21 +45,54 @@ final class ResultSets {
     return rows;
   }
 
+  /**
+   * One comparable form for a value from JDBC or from the engine's JSON answer (where dates and
+   * timestamps are ISO strings).
+   */
   static Object normalize(Object value) {
+    if (value == null) {
+      return null;
+    }
     if (value instanceof Number number) {
-      return new BigDecimal(number.toString())
-          .setScale(4, RoundingMode.HALF_UP)
-          .stripTrailingZeros()
-          .toPlainString();
+      try {
+        return new BigDecimal(number.toString())
+            .setScale(2, RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString();
+      } catch (NumberFormatException e) {
+        return number.toString(); // NaN, Infinity
+      }
     }
-    if (value instanceof java.sql.Date || value instanceof java.sql.Timestamp) {
-      return value.toString().substring(0, 10);
+    if (value instanceof java.sql.Date date) {
+      return date.toLocalDate().toString();
     }
-    return value == null ? null : value.toString();
+    if (value instanceof java.sql.Timestamp ts) {
+      return dateTime(ts.toLocalDateTime());
+    }
+    String text = value.toString();
+    if (ISO_INSTANT.matcher(text).matches()) {
+      // The engine writes timestamps as instants of this JVM's zone (ExecuteStage).
+      return dateTime(LocalDateTime.ofInstant(Instant.parse(text), ZoneId.systemDefault()));
+    }
+    return text.toLowerCase(Locale.ROOT);
   }
 
-  /** Whether {@code actual} answers what {@code gold} answers. */
+  private static final Pattern ISO_INSTANT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
+  private static String dateTime(LocalDateTime value) {
+    return value.toLocalTime().equals(LocalTime.MIDNIGHT)
+        ? value.toLocalDate().toString()
+        : value.toString();
+  }
+
+  /** Whether {@code actual} answers what {@code gold} answers, in any row order. */
   static boolean sameAnswer(List<List<Object>> gold, List<List<Object>> actual) {
+    return sameAnswer(gold, actual, false);
+  }
+
+  /** Whether {@code actual} answers what {@code gold} answers; in gold's row order if asked. */
+  static boolean sameAnswer(List<List<Object>> gold, List<List<Object>> actual, boolean ordered) {
     if (gold.size() != actual.size()) {
       return false;
     }
@@ -78,24 +119,26 @@ final class ResultSets {
       }
       candidates.add(matches);
     }
-    return assign(gold, actual, candidates, new int[goldColumns], 0, new boolean[actualColumns]);
+    return assign(
+        gold, actual, ordered, candidates, new int[goldColumns], 0, new boolean[actualColumns]);
   }
 
   private static boolean assign(
       List<List<Object>> gold,
       List<List<Object>> actual,
+      boolean ordered,
       List<List<Integer>> candidates,
       int[] mapping,
       int g,
       boolean[] used) {
     if (g == mapping.length) {
-      return rowsMatch(gold, actual, mapping);
+      return rowsMatch(gold, actual, ordered, mapping);
     }
     for (int a : candidates.get(g)) {
       if (!used[a]) {
         used[a] = true;
         mapping[g] = a;
-        if (assign(gold, actual, candidates, mapping, g + 1, used)) {
+        if (assign(gold, actual, ordered, candidates, mapping, g + 1, used)) {
           return true;
         }
         used[a] = false;
@@ -105,17 +148,22 @@ final class ResultSets {
   }
 
   private static boolean rowsMatch(
-      List<List<Object>> gold, List<List<Object>> actual, int[] mapping) {
+      List<List<Object>> gold, List<List<Object>> actual, boolean ordered, int[] mapping) {
+    List<List<Object>> projected = new ArrayList<>(actual.size());
+    for (List<Object> row : actual) {
+      List<Object> columns = new ArrayList<>(mapping.length);
+      for (int index : mapping) {
+        columns.add(row.get(index));
+      }
+      projected.add(columns);
+    }
+    if (ordered) {
+      return gold.equals(projected);
+    }
     Map<List<Object>, Integer> expected = new HashMap<>();
     gold.forEach(row -> expected.merge(row, 1, Integer::sum));
     Map<List<Object>, Integer> got = new HashMap<>();
-    for (List<Object> row : actual) {
-      List<Object> projected = new ArrayList<>(mapping.length);
-      for (int index : mapping) {
-        projected.add(row.get(index));
-      }
-      got.merge(projected, 1, Integer::sum);
-    }
+    projected.forEach(row -> got.merge(row, 1, Integer::sum));
     return expected.equals(got);
   }
 

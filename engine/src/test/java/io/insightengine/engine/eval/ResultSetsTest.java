@@ -42,12 +42,39 @@ class ResultSetsTest {
   }
 
   @Test
-  void numbersCompareToFourDecimals() {
+  void numbersCompareToTwoDecimals() {
     assertThat(ResultSets.normalize(new java.math.BigDecimal("12.340000"))).isEqualTo("12.34");
     assertThat(ResultSets.normalize(12.34000001d)).isEqualTo("12.34");
+    assertThat(ResultSets.normalize(12.3449d)).isEqualTo("12.34");
+    assertThat(ResultSets.normalize(12.346d)).isNotEqualTo(ResultSets.normalize(12.34d));
     assertThat(
             ResultSets.sameAnswer(
                 rows(new Object[] {"1"}), rows(new Object[] {"1"}, new Object[] {"1"})))
         .isFalse();
+  }
+
+  @Test
+  void textIsCaseInsensitiveAndAMidnightTimestampIsItsDate() {
+    assertThat(ResultSets.normalize("EMEA")).isEqualTo(ResultSets.normalize("emea"));
+    java.sql.Timestamp midnight = java.sql.Timestamp.valueOf("2026-10-01 00:00:00");
+    assertThat(ResultSets.normalize(midnight))
+        .isEqualTo(ResultSets.normalize(java.sql.Date.valueOf("2026-10-01")))
+        .isEqualTo(ResultSets.normalize(midnight.toInstant().toString()));
+    java.sql.Timestamp noon = java.sql.Timestamp.valueOf("2026-10-01 12:00:00");
+    assertThat(ResultSets.normalize(noon))
+        .isEqualTo(ResultSets.normalize(noon.toInstant().toString()))
+        .isNotEqualTo(ResultSets.normalize(midnight));
+  }
+
+  @Test
+  void rowOrderCountsWhereTheQuestionAsksForIt() {
+    List<List<Object>> gold = rows(new Object[] {"EMEA", "10"}, new Object[] {"NA", "20"});
+    List<List<Object>> reversed = rows(new Object[] {"20", "NA"}, new Object[] {"10", "EMEA"});
+    assertThat(ResultSets.sameAnswer(gold, reversed, false)).isTrue();
+    assertThat(ResultSets.sameAnswer(gold, reversed, true)).isFalse();
+    assertThat(
+            ResultSets.sameAnswer(
+                gold, rows(new Object[] {"10", "EMEA"}, new Object[] {"20", "NA"}), true))
+        .isTrue();
   }
 }

@@ -1,0 +1,31 @@
+package io.insightengine.engine.eval;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Any suite directory in the format of {@code dbt/eval/<suite>/}, named by {@code -Deval.suite}
+ * (marts selected by {@code -Deval.select}, default {@code path:models/marts}); run it with {@code
+ * scripts/eval-suite.sh <suite-dir>}. Held out with {@code -Deval.held-out=true} or when the
+ * accepted figures mark the suite so.
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "eval.suite", matches = ".+")
+@QuarkusTestResource(value = AnySuiteTest.Warehouse.class, restrictToAnnotatedClass = true)
+class AnySuiteTest extends SuiteEvaluation {
+  public static class Warehouse extends SuiteWarehouse {
+    public Warehouse() {
+      super(
+          Suite.directory(
+              Path.of(System.getProperty("eval.suite", "")),
+              System.getProperty("eval.select", Suite.MARTS)));
+    }
+  }
+
+  @Override
+  boolean heldOut() {
+    return Boolean.getBoolean("eval.held-out");
+  }
+}
