@@ -175,14 +175,15 @@ public final class OfflineSemanticGenerator implements SqlGenerator {
       Map<String, String> metricAliases = new LinkedHashMap<>();
       for (String metric : intent.metrics()) {
         String alias = uniqueAlias(metricAlias(metric), aliases);
-        select.add(metricSql(metric) + " AS " + alias);
+        select.add(shownMetricSql(metric) + " AS " + alias);
         aliases.add(alias);
         metricAliases.put(metric, alias);
       }
 
       List<String> having = new ArrayList<>();
       for (Condition c : intent.havings()) {
-        having.add(metricSql(c.column()) + " " + c.operator() + " " + number(c.values().get(0)));
+        having.add(
+            shownMetricSql(c.column()) + " " + c.operator() + " " + number(c.values().get(0)));
       }
       // Rows the period end is taken over: the period and the base model's own filters.
       List<String> where = new ArrayList<>();
@@ -291,6 +292,16 @@ public final class OfflineSemanticGenerator implements SqlGenerator {
         candidate = alias + "_" + i;
       }
       return candidate;
+    }
+
+    /**
+     * A metric as the answer shows it: a ratio asked "in percent" on a 0-100 scale (a threshold
+     * given with it is in percent too).
+     */
+    private String shownMetricSql(String metric) {
+      boolean ratio =
+          layer.metric(metric).map(m -> m.spec().getType() == MetricSpec.Type.RATIO).orElse(false);
+      return intent.percent() && ratio ? "100 * (" + metricSql(metric) + ")" : metricSql(metric);
     }
 
     private String metricSql(String metric) {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param clarifications readings to offer when the question is ambiguous or not understood
  * @param confidence 0..1, how sure the interpreter is of this reading
  */
+// percent: the question asks for ratios "in percent" / "as a percentage": on a 0-100 scale.
 public record Intent(
     String question,
     List<String> metrics,
@@ -31,7 +32,8 @@ public record Intent(
     Integer limit,
     List<String> matched,
     List<String> clarifications,
-    double confidence) {
+    double confidence,
+    boolean percent) {
 
   /** A condition: {@code model.column op values} or a SQL predicate over a model. */
   public record Condition(

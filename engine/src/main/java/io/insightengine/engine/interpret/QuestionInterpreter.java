@@ -58,6 +58,9 @@ public final class QuestionInterpreter {
   private static final Set<String> AUXILIARIES =
       Set.of("were", "was", "been", "is", "are", "be", "being", "get", "got");
 
+  /** "in percent", "as a percentage", "in %": ratios on a 0-100 scale. */
+  private static final Pattern PERCENT = Pattern.compile("(?i)%|\\bper ?cent(age)?s?\\b");
+
   private static final Set<String> COUNT_WORDS =
       Set.of("how many", "number of", "count of", "count");
   private static final Set<String> AVERAGE_WORDS = Set.of("average", "avg", "mean");
@@ -349,7 +352,8 @@ public final class QuestionInterpreter {
             limit,
             matched,
             clarifications,
-            0.2);
+            0.2,
+            false);
       }
       String base = baseModel(metrics.get(0));
       if (timeDimension != null && !timeDimension.startsWith(base + ".")) {
@@ -495,7 +499,8 @@ public final class QuestionInterpreter {
           limit,
           matched,
           clarifications,
-          confidence);
+          confidence,
+          PERCENT.matcher(question).find());
     }
 
     /**

@@ -141,7 +141,8 @@ class NonAdditiveMeasureTest {
         null,
         List.of(),
         List.of(),
-        0.9);
+        0.9,
+        false);
   }
 
   private static TimeRange range(LocalDate start, LocalDate end) {
