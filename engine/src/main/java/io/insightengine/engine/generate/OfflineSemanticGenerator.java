@@ -5,6 +5,7 @@ import io.insightengine.api.v1alpha1.semantic.MetricSpec;
 import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
 import io.insightengine.engine.interpret.Intent;
 import io.insightengine.engine.interpret.Intent.Condition;
+import io.insightengine.engine.semantic.ColumnAggregate;
 import io.insightengine.engine.semantic.SemanticLayer;
 import io.insightengine.engine.semantic.SemanticLayer.Join;
 import java.util.ArrayList;
@@ -280,8 +281,9 @@ public final class OfflineSemanticGenerator implements SqlGenerator {
       if (metric.startsWith("count:")) {
         return metric.substring(6) + "_count";
       }
-      if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
-        return metric.substring(0, 3) + "_" + metric.substring(metric.indexOf('.') + 1);
+      var aggregate = ColumnAggregate.parse(metric);
+      if (aggregate.isPresent()) {
+        return aggregate.get().alias();
       }
       return metric.startsWith("measure:") ? metric.substring(8) : metric;
     }
@@ -308,9 +310,12 @@ public final class OfflineSemanticGenerator implements SqlGenerator {
       if (metric.startsWith("count:")) {
         return "count(*)";
       }
-      if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
-        String[] column = metric.substring(4).split("\\.", 2);
-        return metric.substring(0, 3) + "(" + qualify(column[0], column[1]) + ")";
+      var aggregate = ColumnAggregate.parse(metric);
+      if (aggregate.isPresent()) {
+        return aggregate.get().function()
+            + "("
+            + qualify(aggregate.get().model(), aggregate.get().column())
+            + ")";
       }
       if (metric.startsWith("measure:")) {
         return aggregate(layer.measure(metric.substring(8)).orElseThrow(), null);

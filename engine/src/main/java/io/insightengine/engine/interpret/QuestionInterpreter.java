@@ -3,6 +3,7 @@ package io.insightengine.engine.interpret;
 import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
 import io.insightengine.api.v1alpha1.semantic.GlossaryTermSpec;
 import io.insightengine.engine.interpret.Intent.Condition;
+import io.insightengine.engine.semantic.ColumnAggregate;
 import io.insightengine.engine.semantic.Lexicon;
 import io.insightengine.engine.semantic.Lexicon.ColumnRef;
 import io.insightengine.engine.semantic.Lexicon.DimensionRef;
@@ -65,6 +66,10 @@ public final class QuestionInterpreter {
       Set.of("how many", "number of", "count of", "count");
   private static final Set<String> AVERAGE_WORDS = Set.of("average", "avg", "mean");
   private static final Set<String> TOTAL_WORDS = Set.of("total", "sum");
+  private static final Set<String> MAX_WORDS =
+      Set.of("highest", "maximum", "max", "largest", "biggest");
+  private static final Set<String> MIN_WORDS = Set.of("lowest", "minimum", "min", "smallest");
+  private static final Set<String> GROUPING_WORDS = Set.of("by", "per", "each", "every");
 
   private final TimeExpressions time;
 
@@ -235,11 +240,21 @@ public final class QuestionInterpreter {
           && (AVERAGE_WORDS.contains(aggregateWord) || TOTAL_WORDS.contains(aggregateWord))) {
         ColumnRef column = columns.get(0);
         addMetric(
-            (AVERAGE_WORDS.contains(aggregateWord) ? "avg:" : "sum:")
-                + column.model()
-                + "."
-                + column.column(),
+            new ColumnAggregate(
+                    AVERAGE_WORDS.contains(aggregateWord) ? "avg" : "sum",
+                    column.model(),
+                    column.column())
+                .key(),
             m);
+        return;
+      }
+      Optional<ColumnRef> numeric = columns.stream().filter(this::numeric).findFirst();
+      String function = numeric.isPresent() ? aggregateNear(m) : null;
+      if (function != null) {
+        // "the highest declared value", "how much VAT ... in total": the column is aggregated,
+        // not grouped by.
+        ColumnRef column = numeric.get();
+        addMetric(new ColumnAggregate(function, column.model(), column.column()).key(), m);
         return;
       }
       if (!values.isEmpty() && models.isEmpty() && verbOfTimeDimension(m, values)) {
@@ -267,6 +282,49 @@ public final class QuestionInterpreter {
       if (!models.isEmpty()) {
         modelMentions.add(m);
       }
+    }
+
+    private boolean numeric(ColumnRef c) {
+      return layer
+          .model(c.model())
+          .map(x -> x.columns().get(c.column()))
+          .map(QuestionInterpreter::isNumeric)
+          .orElse(false);
+    }
+
+    /**
+     * The aggregation the words around a numeric column ask for: an aggregate word among the three
+     * before it (not across "by" / "per", which group), "how much" before it, or "in total" soon
+     * after it; null when none does.
+     */
+    private String aggregateNear(Mention m) {
+      for (int i = m.start() - 1; i >= Math.max(0, m.start() - 3); i--) {
+        String word = tokens.get(i);
+        if (GROUPING_WORDS.contains(word)) {
+          break;
+        }
+        if (AVERAGE_WORDS.contains(word)) {
+          return "avg";
+        }
+        if (TOTAL_WORDS.contains(word)) {
+          return "sum";
+        }
+        if (MAX_WORDS.contains(word)) {
+          return "max";
+        }
+        if (MIN_WORDS.contains(word)) {
+          return "min";
+        }
+      }
+      if (before(m, 2).equals("how much")) {
+        return "sum";
+      }
+      for (int i = m.end(); i + 1 < Math.min(tokens.size(), m.end() + 6); i++) {
+        if (tokens.get(i).equals("in") && tokens.get(i + 1).equals("total")) {
+          return "sum";
+        }
+      }
+      return null;
     }
 
     private boolean qualifiesNextMention(Mention m, String model) {

@@ -89,9 +89,9 @@ public class ExplainStage {
     if (metric.startsWith("count:")) {
       return "the number of " + metric.substring(6).replace('_', ' ');
     }
-    if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
-      String column = metric.substring(metric.indexOf('.') + 1).replace('_', ' ');
-      return (metric.startsWith("avg:") ? "the average " : "the total ") + column;
+    var aggregate = io.insightengine.engine.semantic.ColumnAggregate.parse(metric);
+    if (aggregate.isPresent()) {
+      return aggregate.get().said();
     }
     if (metric.startsWith("measure:")) {
       return layer

@@ -226,8 +226,9 @@ public final class SemanticLayer {
     if (metric.startsWith("count:")) {
       return metric.substring(6);
     }
-    if (metric.startsWith("avg:") || metric.startsWith("sum:")) {
-      return metric.substring(4, metric.indexOf('.'));
+    Optional<ColumnAggregate> aggregate = ColumnAggregate.parse(metric);
+    if (aggregate.isPresent()) {
+      return aggregate.get().model();
     }
     if (metric.startsWith("measure:")) {
       return measure(metric.substring(8)).map(Measure::model).orElse(null);
