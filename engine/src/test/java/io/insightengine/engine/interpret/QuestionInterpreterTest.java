@@ -116,6 +116,19 @@ class QuestionInterpreterTest {
   }
 
   @Test
+  void aggregateWordsNearANumericColumnAggregateIt() {
+    assertThat(read("What was the highest net amount of an order in 2025?").metrics())
+        .containsExactly("max:orders.net_amount");
+    assertThat(read("the lowest net amount of any order last month").metrics())
+        .containsExactly("min:orders.net_amount");
+    assertThat(read("How much shipping amount did we charge in total in 2025?").metrics())
+        .containsExactly("sum:orders.shipping_amount");
+    // Across "by", the word is not about the column: grouping by a number stays grouping.
+    assertThat(read("highest revenue by net amount").metrics())
+        .doesNotContain("max:orders.net_amount");
+  }
+
+  @Test
   void glossaryTermsMapToMetricsAndFilters() {
     assertThat(read("AOV in 2025").metrics()).containsExactly("average_order_value");
     assertThat(read("How many churned customers do we have?").filters())
