@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Stage 1's reader: turns a question into an {@link Intent} using only the semantic model — names,
@@ -64,6 +65,10 @@ public final class QuestionInterpreter {
 
   private static final Set<String> COUNT_WORDS =
       Set.of("how many", "number of", "count of", "count");
+
+  /** "how big is the backlog": the size of a set of rows is their number. */
+  private static final Set<String> SIZE_WORDS = Set.of("how big", "how large", "size");
+
   private static final Set<String> AVERAGE_WORDS = Set.of("average", "avg", "mean");
   private static final Set<String> TOTAL_WORDS = Set.of("total", "sum");
   private static final Set<String> MAX_WORDS =
@@ -382,14 +387,23 @@ public final class QuestionInterpreter {
         Integer limit,
         Boolean descending,
         List<Comparison> comparisons) {
-      if (metrics.isEmpty()) {
+      // Counting the rows of a model is a reading of the question only when it asks for a number
+      // or a breakdown ("how many refunded orders", "orders by region"); "how are our depots
+      // doing" or "who are our best shippers" are not counts: they are asked back.
+      String said = " " + String.join(" ", tokens) + " ";
+      boolean countable =
+          Stream.concat(COUNT_WORDS.stream(), SIZE_WORDS.stream())
+                  .anyMatch(w -> said.contains(" " + w + " "))
+              || !dimensionMentions.isEmpty()
+              || grain != null;
+      if (metrics.isEmpty() && countable) {
         filters.stream()
             .map(Condition::model)
             .filter(java.util.Objects::nonNull)
             .findFirst()
             .ifPresent(model -> metrics.add("count:" + model));
       }
-      if (metrics.isEmpty() && !contextModels.isEmpty()) {
+      if (metrics.isEmpty() && countable && !contextModels.isEmpty()) {
         // "show orders by region": the model alone stands for counting it.
         metrics.add("count:" + contextModels.get(0));
       }

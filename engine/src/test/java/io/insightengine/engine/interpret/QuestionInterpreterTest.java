@@ -129,6 +129,18 @@ class QuestionInterpreterTest {
   }
 
   @Test
+  void aModelAloneIsCountedOnlyWhenTheQuestionAsksForANumberOrABreakdown() {
+    for (String vague :
+        new String[] {"How are our products doing?", "Who are our best products?"}) {
+      Intent intent = read(vague);
+      assertThat(intent.metrics()).as(vague + " " + intent).isEmpty();
+      assertThat(intent.understood()).as(vague).isFalse();
+    }
+    assertThat(read("How many products do we have?").metrics()).containsExactly("count:products");
+    assertThat(read("products by category").metrics()).containsExactly("count:products");
+  }
+
+  @Test
   void glossaryTermsMapToMetricsAndFilters() {
     assertThat(read("AOV in 2025").metrics()).containsExactly("average_order_value");
     assertThat(read("How many churned customers do we have?").filters())
