@@ -88,7 +88,10 @@ public final class ConfigBundleCompiler {
     PartialLoad load = loader.loadDirectoryPartially(directory);
     if (!load.unattributed().isEmpty()) {
       throw new InvalidBundle(
-          load.unattributed().stream().map(ManifestError::toString).collect(joining()), null);
+          load.unattributed().stream()
+              .map(ManifestError::toString)
+              .collect(Collectors.joining("; ")),
+          null);
     }
     LoadedManifests loaded = load.valid();
     TreeSet<String> names = new TreeSet<>();
@@ -111,7 +114,8 @@ public final class ConfigBundleCompiler {
         List<ManifestError> errors = load.of(name);
         if (!errors.isEmpty()) {
           throw new Refused(
-              "InvalidResource", errors.stream().map(ManifestError::toString).collect(joining()));
+              "InvalidResource",
+              errors.stream().map(ManifestError::toString).collect(Collectors.joining("; ")));
         }
         Project project =
             loaded.ofType(Project.class).stream()
@@ -208,10 +212,6 @@ public final class ConfigBundleCompiler {
     Map<String, String> labels = model.getMetadata().getLabels();
     return model.getSpec().getDbt() != null
         || labels != null && "dbt".equals(labels.get(GENERATED_FROM));
-  }
-
-  private static java.util.stream.Collector<CharSequence, ?, String> joining() {
-    return Collectors.joining("; ");
   }
 
   /** A content hash of the bundle's YAML files (names and bytes), stable across machines. */

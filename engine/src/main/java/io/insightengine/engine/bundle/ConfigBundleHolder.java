@@ -14,6 +14,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -102,9 +103,11 @@ public class ConfigBundleHolder {
   private String state(String revision, ConfigBundle served) {
     StringBuilder state = new StringBuilder(revision);
     if (served != null) {
-      served
-          .dbtSources()
-          .forEach((p, specs) -> state.append('|').append(dbtSources.fingerprint(p, specs)));
+      state
+          .append('|')
+          .append(
+              dbtSources.fingerprint(
+                  served.dbtSources().values().stream().flatMap(List::stream).toList()));
       state.append('|').append(secrets.fingerprint(served.credentialSecrets()));
     }
     return state.toString();

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -93,17 +94,20 @@ public class DbtSources {
   }
 
   /**
-   * A cheap fingerprint of every source the given specs name (file sizes and times, delivery ids):
-   * when it changes, the bundle is compiled again.
+   * A cheap fingerprint of every source the given specs name (file sizes and times of mounted
+   * ConfigMaps, the latest delivery id): when it changes, the bundle is compiled again. Called on
+   * every bundle check with the specs of all projects, so the app database is asked once.
    */
-  public String fingerprint(String project, List<DbtArtifactsSpec> specs) {
+  public String fingerprint(Collection<DbtArtifactsSpec> specs) {
     StringBuilder f = new StringBuilder();
+    if (specs.stream().anyMatch(spec -> spec.getDbtRunRef() != null)) {
+      f.append(inbox.lastDeliveryId()).append(';');
+    }
     for (DbtArtifactsSpec spec : specs) {
-      if (spec.getDbtRunRef() != null) {
-        f.append(inbox.lastDeliveryId()).append(';');
-      } else if (spec.getConfigMapRef() != null) {
+      if (spec.getConfigMapRef() != null) {
         String name = spec.getConfigMapRef().getName();
-        for (String file : List.of("manifest.json", "manifest.json.gz", "catalog.json")) {
+        for (String file :
+            List.of("manifest.json", "manifest.json.gz", "catalog.json", "catalog.json.gz")) {
           configMapsDir
               .map(d -> d.resolve(name).resolve(file))
               .filter(Files::isRegularFile)

@@ -224,19 +224,13 @@ public class QueryPipeline {
                         "the engine has no valid configuration loaded"
                             + bundles.lastError().map(e -> ": " + e).orElse("")));
     if (name == null || name.isBlank()) {
-      if (bundle.projectNames().size() == 1 && !bundle.refused().isEmpty()) {
-        name = bundle.projectNames().get(0); // the only project: say why it is not served
-      } else {
-        return bundle
-            .defaultProject()
-            .orElseThrow(
-                () ->
-                    new PipelineException(
-                        "project-required",
-                        400,
-                        "name the project: this engine serves "
-                            + String.join(", ", bundle.projectNames())));
+      if (bundle.projectNames().size() != 1) {
+        throw new PipelineException(
+            "project-required",
+            400,
+            "name the project: this engine serves " + String.join(", ", bundle.projectNames()));
       }
+      name = bundle.projectNames().get(0); // the only project, served or not (then: why not)
     }
     String requested = name;
     var refusal = bundle.refusal(requested);

@@ -52,7 +52,7 @@ class DbtSourcesTest {
 
     assertThat(plain.spec().getModels()).hasSizeGreaterThan(5);
     assertThat(zipped.revision()).isEqualTo(plain.revision());
-    assertThat(sources.fingerprint("shop", List.of(configMap("plain"))))
+    assertThat(sources.fingerprint(List.of(configMap("plain"))))
         .as("a new manifest in the mounted ConfigMap is noticed")
         .contains("manifest.json");
   }
