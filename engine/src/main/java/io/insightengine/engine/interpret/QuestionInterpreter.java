@@ -256,7 +256,7 @@ public final class QuestionInterpreter {
       Optional<ColumnRef> numeric = columns.stream().filter(this::numeric).findFirst();
       String function = numeric.isPresent() ? aggregateNear(m) : null;
       if (function != null) {
-        // "the highest declared value", "how much VAT ... in total": the column is aggregated,
+        // "the highest price", "how much tax ... in total": the column is aggregated,
         // not grouped by.
         ColumnRef column = numeric.get();
         addMetric(new ColumnAggregate(function, column.model(), column.column()).key(), m);
@@ -388,8 +388,8 @@ public final class QuestionInterpreter {
         Boolean descending,
         List<Comparison> comparisons) {
       // Counting the rows of a model is a reading of the question only when it asks for a number
-      // or a breakdown ("how many refunded orders", "orders by region"); "how are our depots
-      // doing" or "who are our best shippers" are not counts: they are asked back.
+      // or a breakdown ("how many refunded orders", "orders by region"); "how are our stores
+      // doing" or "who are our best customers" are not counts: they are asked back.
       String said = " " + String.join(" ", tokens) + " ";
       boolean countable =
           Stream.concat(COUNT_WORDS.stream(), SIZE_WORDS.stream())

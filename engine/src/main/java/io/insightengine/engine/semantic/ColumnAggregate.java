@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An ad-hoc aggregation of one column that the question names ("the average weight", "the highest
- * declared value"), carried in an intent's metric list as {@code <function>:<model>.<column>}. One
- * parser for every stage that reads it, until the typed semantic query replaces the strings.
+ * An ad-hoc aggregation of one column that the question names ("the average discount", "the highest
+ * price"), carried in an intent's metric list as {@code <function>:<model>.<column>}. One parser
+ * for every stage that reads it, until the typed semantic query replaces the strings.
  *
  * @param function avg, sum, max or min
  */
@@ -33,12 +33,12 @@ public record ColumnAggregate(String function, String model, String column) {
     return function + ":" + model + "." + column;
   }
 
-  /** The answer column's name: avg_weight_kg. */
+  /** The answer column's name: avg_unit_price. */
   public String alias() {
     return function + "_" + column;
   }
 
-  /** How an explanation says it: the highest declared value eur. */
+  /** How an explanation says it: the highest unit price. */
   public String said() {
     return SAID.get(function) + " " + column.replace('_', ' ');
   }
