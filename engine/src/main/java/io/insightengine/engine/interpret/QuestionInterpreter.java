@@ -139,6 +139,12 @@ public final class QuestionInterpreter {
 
     Reading reading = new Reading(layer, tokens);
     for (Mention mention : mentions) {
+      if (mention.end() - mention.start() == 1
+          && QuestionGrammar.isFunctionWord(mention.phrase())
+          && mention.targets().stream().allMatch(ValueRef.class::isInstance)) {
+        continue; // "at least", "be found": a function word, not the code 'AT' or 'BE'
+      }
+      reading.place(mention.start(), mention.end());
       reading.take(mention);
     }
     return reading.finish(
@@ -167,11 +173,83 @@ public final class QuestionInterpreter {
     final List<Mention> modelMentions = new ArrayList<>();
     final Map<String, String> metricPhrases = new LinkedHashMap<>();
     final Map<String, Integer> columnPositions = new LinkedHashMap<>();
+    final java.util.BitSet placed = new java.util.BitSet();
     String timeDimension;
 
     Reading(SemanticLayer layer, List<String> tokens) {
       this.layer = layer;
       this.tokens = tokens;
+    }
+
+    void place(int start, int end) {
+      placed.set(start, end);
+    }
+
+    /**
+     * The content words no reading placed: not a function word, not part of a matched phrase, not
+     * the event a time dimension of the base model records ("shipped" for the ship date, which then
+     * dates the question) and not a word of the asked metric's own name, label or description.
+     */
+    List<String> unplacedWords(String base) {
+      List<String> unplaced = new ArrayList<>();
+      Set<String> metricWords = new LinkedHashSet<>();
+      for (String metric : metrics) {
+        layer
+            .metric(metric)
+            .ifPresent(
+                m -> {
+                  metricWords.addAll(Words.tokens(m.label()));
+                  if (m.spec().getDescription() != null) {
+                    metricWords.addAll(Words.tokens(m.spec().getDescription()));
+                  }
+                });
+      }
+      for (int i = 0; i < tokens.size(); i++) {
+        String token = tokens.get(i);
+        if (placed.get(i) || QuestionGrammar.isFunctionWord(token)) {
+          continue;
+        }
+        String event = base == null ? null : timeDimensionRecording(base, token);
+        if (event != null) {
+          if (timeDimension == null) {
+            timeDimension = event;
+          }
+          continue;
+        }
+        if (!metricWords.contains(token)) {
+          unplaced.add(token);
+        }
+      }
+      return unplaced;
+    }
+
+    /** The one time dimension of a model whose name, label or description names this word. */
+    private String timeDimensionRecording(String model, String word) {
+      List<String> found = new ArrayList<>();
+      layer
+          .model(model)
+          .ifPresent(
+              m ->
+                  m.dimensions()
+                      .values()
+                      .forEach(
+                          d -> {
+                            if (!d.time()) {
+                              return;
+                            }
+                            Set<String> words = new LinkedHashSet<>(Words.tokens(d.name()));
+                            if (d.label() != null) {
+                              words.addAll(Words.tokens(d.label()));
+                            }
+                            ColumnSpec column = m.columns().get(d.name());
+                            if (column != null && column.getDescription() != null) {
+                              words.addAll(Words.tokens(column.getDescription()));
+                            }
+                            if (words.contains(word)) {
+                              found.add(model + "." + d.name());
+                            }
+                          }));
+      return found.size() == 1 ? found.get(0) : null;
     }
 
     String before(Mention m, int words) {
@@ -408,6 +486,10 @@ public final class QuestionInterpreter {
         metrics.add("count:" + contextModels.get(0));
       }
       if (metrics.isEmpty()) {
+        List<String> unplaced = unplacedWords(null);
+        if (!unplaced.isEmpty()) {
+          clarifications.add(notUnderstood(unplaced));
+        }
         List<String> offers =
             layer.metrics().stream().limit(5).map(SemanticLayer.Metric::label).toList();
         clarifications.add("Which measure do you mean? For example: " + String.join(", ", offers));
@@ -520,6 +602,7 @@ public final class QuestionInterpreter {
       if (timeDimension != null && !timeDimension.startsWith(resolvedBase + ".")) {
         timeDimension = null; // the period applies to the metric's own date
       }
+      List<String> unplaced = unplacedWords(resolvedBase);
       boolean named = timeDimension != null;
       if (timeDimension == null && resolvedBase != null) {
         // A measure dated by its own time dimension (dbt's agg_time_dimension) is filtered and
@@ -557,6 +640,9 @@ public final class QuestionInterpreter {
       if (descending != null && limit == null && !groupBy.isEmpty() && singularQuestion(question)) {
         limit = 1; // "which region has the most revenue"
       }
+      if (!unplaced.isEmpty()) {
+        clarifications.add(notUnderstood(unplaced));
+      }
       double confidence = clarifications.isEmpty() ? 0.9 : 0.4;
       return new Intent(
           question,
@@ -580,6 +666,12 @@ public final class QuestionInterpreter {
      * alternative metric named by the same words that can ("units" of order lines rather than of
      * orders, to group by product) replaces it.
      */
+    private static String notUnderstood(List<String> words) {
+      return "I could not place "
+          + words.stream().distinct().map(w -> "\"" + w + "\"").collect(Collectors.joining(", "))
+          + " in this project's data: rephrase with the project's measures, attributes and values";
+    }
+
     /** An amount of the project's own to name in a question back: a measure of the base model. */
     private Optional<String> amountExample(String base) {
       return layer.models().stream()

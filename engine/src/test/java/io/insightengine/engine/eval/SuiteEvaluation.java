@@ -100,7 +100,7 @@ abstract class SuiteEvaluation {
           q,
           q.expectsClarification() ? SuiteReport.CORRECT : SuiteReport.CLARIFICATION,
           null,
-          "asked back",
+          String.join("; ", JSON.convertValue(body.path("clarifications"), String[].class)),
           timings);
     }
     String sql = body.path("sql").asText(null);

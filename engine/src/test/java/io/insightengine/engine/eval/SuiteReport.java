@@ -119,6 +119,11 @@ record SuiteReport(String suite, List<SuiteReport.Outcome> outcomes) {
                   o.question().category(),
                   o.question().question(),
                   detail.strip().replace("\n", "\n  ")));
+        } else if (o.kind().equals(CLARIFICATION)) {
+          out.append(
+              String.format(
+                  "ASKED %s [%s] %s%n  %s%n",
+                  o.question().id(), o.question().category(), o.question().question(), o.detail()));
         }
       }
     }
