@@ -1,6 +1,6 @@
 package io.insightengine.engine.generate;
 
-import io.insightengine.engine.interpret.Intent;
+import io.insightengine.engine.query.Interpretation;
 import io.insightengine.engine.semantic.SemanticLayer;
 import java.time.LocalDate;
 
@@ -9,4 +9,4 @@ import java.time.LocalDate;
  * the question was read against (so SQL and time expressions agree on "today").
  */
 public record GenerationRequest(
-    String question, Intent intent, SemanticLayer semantics, LocalDate today) {}
+    String question, Interpretation interpretation, SemanticLayer semantics, LocalDate today) {}

@@ -2,8 +2,23 @@ package io.insightengine.engine.interpret;
 
 import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
 import io.insightengine.api.v1alpha1.semantic.GlossaryTermSpec;
-import io.insightengine.engine.interpret.Intent.Condition;
-import io.insightengine.engine.semantic.ColumnAggregate;
+import io.insightengine.api.v1alpha1.semantic.MetricSpec;
+import io.insightengine.engine.query.Interpretation;
+import io.insightengine.engine.query.QueryDescription;
+import io.insightengine.engine.query.SemanticQuery;
+import io.insightengine.engine.query.SemanticQuery.Aggregate;
+import io.insightengine.engine.query.SemanticQuery.Field;
+import io.insightengine.engine.query.SemanticQuery.Filter;
+import io.insightengine.engine.query.SemanticQuery.GroupBy;
+import io.insightengine.engine.query.SemanticQuery.Having;
+import io.insightengine.engine.query.SemanticQuery.NamedFilter;
+import io.insightengine.engine.query.SemanticQuery.OrderBy;
+import io.insightengine.engine.query.SemanticQuery.RangeFilter;
+import io.insightengine.engine.query.SemanticQuery.RowCount;
+import io.insightengine.engine.query.SemanticQuery.Selection;
+import io.insightengine.engine.query.SemanticQuery.TermFilter;
+import io.insightengine.engine.query.SemanticQuery.TimeWindow;
+import io.insightengine.engine.query.SemanticQuery.ValueFilter;
 import io.insightengine.engine.semantic.Lexicon;
 import io.insightengine.engine.semantic.Lexicon.ColumnRef;
 import io.insightengine.engine.semantic.Lexicon.DimensionRef;
@@ -30,9 +45,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Stage 1's reader: turns a question into an {@link Intent} using only the semantic model — names,
- * labels, synonyms, glossary, enumerated and sampled values — and the time expressions. It never
- * guesses between readings: an ambiguous or unknown question yields clarifications instead.
+ * Stage 1's reader: turns a question into a {@link SemanticQuery} using only the semantic model —
+ * names, labels, synonyms, glossary, enumerated and sampled values — and the time expressions. It
+ * never guesses between readings: an ambiguous or unknown question yields clarifications instead.
  */
 public final class QuestionInterpreter {
   private static final Pattern TOP_N =
@@ -56,6 +71,16 @@ public final class QuestionInterpreter {
   /** Words before a model that make it the rows listed or grouped, not a count. */
   private static final Set<String> ROW_WORDS =
       Set.of("top", "which", "what", "each", "per", "by", "every", "bottom", "best", "worst");
+
+  /** "what share of", "what percentage of", "what % of": a part of a set of rows. */
+  private static final Pattern SHARE =
+      Pattern.compile(
+          "(?i)\\b(?:share|percentage|proportion|fraction|percent)\\s+of\\b|%\\s*of\\b"
+              + "|\\bwhat\\s+(?:share|percentage|proportion|fraction|percent)\\b");
+
+  private static final Set<String> DISTINCT_WORDS = Set.of("distinct", "different", "unique");
+
+  private static final Set<String> NEGATIONS = Set.of("not", "no", "non", "never", "nor");
 
   private static final Set<String> AUXILIARIES =
       Set.of("were", "was", "been", "is", "are", "be", "being", "get", "got");
@@ -85,7 +110,7 @@ public final class QuestionInterpreter {
   /** A phrase of the question and what it names. */
   private record Mention(int start, int end, String phrase, List<Target> targets) {}
 
-  public Intent interpret(String question, SemanticLayer layer) {
+  public Interpretation interpret(String question, SemanticLayer layer) {
     String text = " " + question.trim() + " ";
     Optional<TimeRange> range = time.range(text);
     if (range.isPresent()) {
@@ -162,18 +187,23 @@ public final class QuestionInterpreter {
   private static final class Reading {
     final SemanticLayer layer;
     final List<String> tokens;
-    final List<String> metrics = new ArrayList<>();
-    final Map<String, Integer> metricPositions = new LinkedHashMap<>();
+    final List<Selection> metrics = new ArrayList<>();
+    final Map<Selection, Integer> metricPositions = new LinkedHashMap<>();
     final List<Mention> dimensionMentions = new ArrayList<>();
     final List<Mention> valueMentions = new ArrayList<>();
-    final List<Condition> filters = new ArrayList<>();
+    final List<Filter> filters = new ArrayList<>();
     final List<String> matched = new ArrayList<>();
     final List<String> clarifications = new ArrayList<>();
     final List<String> contextModels = new ArrayList<>();
     final List<Mention> modelMentions = new ArrayList<>();
-    final Map<String, String> metricPhrases = new LinkedHashMap<>();
+    final Map<Selection, String> metricPhrases = new LinkedHashMap<>();
     final Map<String, Integer> columnPositions = new LinkedHashMap<>();
     final java.util.BitSet placed = new java.util.BitSet();
+    final Map<Filter, Integer> filterPositions = new LinkedHashMap<>();
+
+    /** The model of "how many distinct customers ...", counted through another model's facts. */
+    String distinctModel;
+
     String timeDimension;
 
     Reading(SemanticLayer layer, List<String> tokens) {
@@ -193,9 +223,12 @@ public final class QuestionInterpreter {
     List<String> unplacedWords(String base) {
       List<String> unplaced = new ArrayList<>();
       Set<String> metricWords = new LinkedHashSet<>();
-      for (String metric : metrics) {
+      for (Selection selection : metrics) {
+        if (!(selection instanceof SemanticQuery.Metric metric)) {
+          continue;
+        }
         layer
-            .metric(metric)
+            .metric(metric.name())
             .ifPresent(
                 m -> {
                   metricWords.addAll(Words.tokens(m.label()));
@@ -265,28 +298,26 @@ public final class QuestionInterpreter {
       List<ModelRef> models = only(targets, ModelRef.class);
       List<ValueRef> values = only(targets, ValueRef.class);
       List<MeasureRef> measures = only(targets, MeasureRef.class);
-      boolean counting = COUNT_WORDS.contains(before(m, 2)) || COUNT_WORDS.contains(before(m, 1));
+      boolean distinct = countsDistinct(m);
+      boolean counting =
+          distinct || COUNT_WORDS.contains(before(m, 2)) || COUNT_WORDS.contains(before(m, 1));
       String aggregateWord = before(m, 1);
 
       if (!terms.isEmpty()) {
         GlossaryTermSpec term = terms.get(0).term();
         if (term.getMetric() != null) {
-          addMetric(term.getMetric(), m);
-        } else if (term.getFilter() != null) {
-          layer
-              .filter(term.getFilter())
-              .ifPresent(f -> filters.add(Condition.sql(f.model(), f.expr(), term.getTerm())));
-        } else if (term.getExpr() != null) {
-          filters.add(Condition.sql(term.getModel(), term.getExpr(), term.getTerm()));
+          addMetric(new SemanticQuery.Metric(term.getMetric()), m);
+        } else if (term.getFilter() != null || term.getExpr() != null) {
+          filters.add(new TermFilter(term.getTerm()));
         }
         return;
       }
       if (!metricRefs.isEmpty() && m.start() > 0 && tokens.get(m.start() - 1).equals("and")) {
-        addMetric(metricRefs.get(0).metric(), m); // "revenue and tickets": both are asked for
+        addMetric(metricOf(metricRefs.get(0)), m); // "revenue and tickets": both are asked for
         return;
       }
-      if (!metricRefs.isEmpty() && metrics.contains(metricRefs.get(0).metric())) {
-        addMetric(metricRefs.get(0).metric(), m);
+      if (!metricRefs.isEmpty() && metrics.contains(metricOf(metricRefs.get(0)))) {
+        addMetric(metricOf(metricRefs.get(0)), m);
         return;
       }
       boolean rowsOfModel =
@@ -301,21 +332,22 @@ public final class QuestionInterpreter {
                   + "\" can mean "
                   + String.join(" or ", metricRefs.stream().map(MetricRef::metric).toList()));
         }
-        addMetric(metricRefs.get(0).metric(), m);
+        addMetric(metricOf(metricRefs.get(0)), m);
         return;
       }
       if (!namedFilters.isEmpty()) {
-        layer
-            .filter(namedFilters.get(0).filter())
-            .ifPresent(f -> filters.add(Condition.sql(f.model(), f.expr(), m.phrase())));
+        filters.add(new NamedFilter(namedFilters.get(0).filter()));
         return;
       }
       if (!models.isEmpty() && counting) {
-        addMetric("count:" + models.get(0).model(), m);
+        addMetric(new RowCount(models.get(0).model()), m);
+        if (distinct) {
+          distinctModel = models.get(0).model();
+        }
         return;
       }
       if (!measures.isEmpty() && metrics.isEmpty()) {
-        addMetric("measure:" + measures.get(0).measure(), m);
+        addMetric(new SemanticQuery.Measure(measures.get(0).measure()), m);
         return;
       }
       List<ColumnRef> columns = only(targets, ColumnRef.class);
@@ -323,21 +355,21 @@ public final class QuestionInterpreter {
           && (AVERAGE_WORDS.contains(aggregateWord) || TOTAL_WORDS.contains(aggregateWord))) {
         ColumnRef column = columns.get(0);
         addMetric(
-            new ColumnAggregate(
-                    AVERAGE_WORDS.contains(aggregateWord) ? "avg" : "sum",
-                    column.model(),
-                    column.column())
-                .key(),
+            new Aggregate(
+                AVERAGE_WORDS.contains(aggregateWord)
+                    ? SemanticQuery.Function.AVG
+                    : SemanticQuery.Function.SUM,
+                new Field(column.model(), column.column())),
             m);
         return;
       }
       Optional<ColumnRef> numeric = columns.stream().filter(this::numeric).findFirst();
-      String function = numeric.isPresent() ? aggregateNear(m) : null;
+      SemanticQuery.Function function = numeric.isPresent() ? aggregateNear(m) : null;
       if (function != null) {
         // "the highest price", "how much tax ... in total": the column is aggregated,
         // not grouped by.
         ColumnRef column = numeric.get();
-        addMetric(new ColumnAggregate(function, column.model(), column.column()).key(), m);
+        addMetric(new Aggregate(function, new Field(column.model(), column.column())), m);
         return;
       }
       if (!values.isEmpty() && models.isEmpty() && verbOfTimeDimension(m, values)) {
@@ -347,17 +379,25 @@ public final class QuestionInterpreter {
         valueMentions.add(m);
         return;
       }
+      Optional<Field> flag = flagOf(targets);
+      if (models.isEmpty() && flag.isPresent() && !groupWord(m)) {
+        // "operating depots", "no longer operating": a true/false column named is a condition.
+        boolean negated = negatedBefore(m);
+        addFilter(new ValueFilter(flag.get(), List.of(negated ? "false" : "true"), false), m);
+        return;
+      }
+      if (models.isEmpty() && counting && distinctCountable(targets).isPresent()) {
+        // "how many countries do we have customers in": the number of distinct values.
+        addMetric(
+            new Aggregate(SemanticQuery.Function.COUNT_DISTINCT, distinctCountable(targets).get()),
+            m);
+        return;
+      }
       if (models.isEmpty()
           && (!only(targets, DimensionRef.class).isEmpty() || !columns.isEmpty())) {
         dimensionMentions.add(m);
         columns.stream()
-            .filter(
-                c ->
-                    layer
-                        .model(c.model())
-                        .map(x -> x.columns().get(c.column()))
-                        .map(QuestionInterpreter::isNumeric)
-                        .orElse(false))
+            .filter(this::numeric)
             .forEach(c -> columnPositions.put(c.model() + "." + c.column(), m.start()));
         return;
       }
@@ -367,12 +407,131 @@ public final class QuestionInterpreter {
       }
     }
 
+    /**
+     * Where a share's rows end and its condition begins: the first auxiliary after the rows are
+     * named ("parcels we shipped in 2025 were ..."), else the end of the rows' mention.
+     */
+    private int shareSplit(Selection whole) {
+      int rows = metricPositions.getOrDefault(whole, -1);
+      if (whole instanceof RowCount count) {
+        for (Mention m : modelMentions) {
+          if (only(m.targets(), ModelRef.class).stream()
+              .anyMatch(r -> r.model().equals(count.model()))) {
+            rows = m.end() - 1;
+            break;
+          }
+        }
+      }
+      for (int i = Math.max(0, rows + 1); i < tokens.size(); i++) {
+        if (AUXILIARIES.contains(tokens.get(i))) {
+          return i;
+        }
+      }
+      return rows;
+    }
+
+    private boolean isRatio(Selection s) {
+      return s instanceof SemanticQuery.Metric m
+          && layer
+              .metric(m.name())
+              .map(x -> x.spec().getType() != MetricSpec.Type.SIMPLE)
+              .orElse(false);
+    }
+
+    /** "how many distinct / different / unique" just before the mention. */
+    private boolean countsDistinct(Mention m) {
+      int at = m.start() - 1;
+      if (at < 1 || !DISTINCT_WORDS.contains(tokens.get(at))) {
+        return false;
+      }
+      String one = tokens.get(at - 1);
+      String two = at >= 2 ? tokens.get(at - 2) + " " + one : one;
+      return COUNT_WORDS.contains(one) || COUNT_WORDS.contains(two);
+    }
+
+    /**
+     * "How many distinct drivers made a delivery attempt in 2025": the drivers are counted through
+     * the facts of another model the question names, by its one reference to them.
+     */
+    private void countDistinctThroughFacts() {
+      if (distinctModel == null || !metrics.get(0).equals(new RowCount(distinctModel))) {
+        return;
+      }
+      for (String fact : contextModels) {
+        if (fact.equals(distinctModel)) {
+          continue;
+        }
+        List<SemanticLayer.Join> references = layer.directToOneJoins(fact, distinctModel);
+        if (references.size() == 1 && references.get(0).fromColumns().size() == 1) {
+          metrics.set(
+              0,
+              new Aggregate(
+                  SemanticQuery.Function.COUNT_DISTINCT,
+                  new Field(fact, references.get(0).fromColumns().get(0))));
+          return;
+        }
+        if (references.size() > 1) {
+          clarifications.add(
+              fact.replace('_', ' ')
+                  + " refer to "
+                  + distinctModel.replace('_', ' ')
+                  + " in "
+                  + references.size()
+                  + " ways: say which");
+          return;
+        }
+      }
+    }
+
+    /** The true/false column a phrase names, when it names exactly one. */
+    private Optional<Field> flagOf(List<Target> targets) {
+      Set<Field> flags = new LinkedHashSet<>();
+      for (Target t : targets) {
+        if (t instanceof ColumnRef c && layer.isBoolean(c.model(), c.column())) {
+          flags.add(new Field(c.model(), c.column()));
+        } else if (t instanceof DimensionRef d && layer.isBoolean(d.model(), d.dimension())) {
+          flags.add(new Field(d.model(), d.dimension()));
+        }
+      }
+      return flags.size() == 1 ? Optional.of(flags.iterator().next()) : Optional.empty();
+    }
+
+    /** A text or key column a phrase names, whose distinct values can be counted. */
+    private Optional<Field> distinctCountable(List<Target> targets) {
+      for (Target t : targets) {
+        if (t instanceof DimensionRef d && !layer.isNumeric(d.model(), d.dimension())) {
+          SemanticLayer.Dimension dimension = dimensionOf(d.model() + "." + d.dimension());
+          if (dimension != null && !dimension.time()) {
+            return Optional.of(new Field(d.model(), d.dimension()));
+          }
+        } else if (t instanceof ColumnRef c && layer.isText(c.model(), c.column())) {
+          return Optional.of(new Field(c.model(), c.column()));
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** Whether a negation ("not", "no longer", "non-", "never") comes just before the mention. */
+    private boolean negatedBefore(Mention m) {
+      for (int i = m.start() - 1; i >= Math.max(0, m.start() - 3); i--) {
+        if (NEGATIONS.contains(tokens.get(i))) {
+          placed.set(i, m.start());
+          return true;
+        }
+        if (!QuestionGrammar.isFunctionWord(tokens.get(i)) && !tokens.get(i).equals("longer")) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    void addFilter(Filter filter, Mention m) {
+      filters.add(filter);
+      filterPositions.put(filter, m.start());
+    }
+
     private boolean numeric(ColumnRef c) {
-      return layer
-          .model(c.model())
-          .map(x -> x.columns().get(c.column()))
-          .map(QuestionInterpreter::isNumeric)
-          .orElse(false);
+      return layer.isNumeric(c.model(), c.column());
     }
 
     /**
@@ -380,31 +539,31 @@ public final class QuestionInterpreter {
      * before it (not across "by" / "per", which group), "how much" before it, or "in total" soon
      * after it; null when none does.
      */
-    private String aggregateNear(Mention m) {
+    private SemanticQuery.Function aggregateNear(Mention m) {
       for (int i = m.start() - 1; i >= Math.max(0, m.start() - 3); i--) {
         String word = tokens.get(i);
         if (GROUPING_WORDS.contains(word)) {
           break;
         }
         if (AVERAGE_WORDS.contains(word)) {
-          return "avg";
+          return SemanticQuery.Function.AVG;
         }
         if (TOTAL_WORDS.contains(word)) {
-          return "sum";
+          return SemanticQuery.Function.SUM;
         }
         if (MAX_WORDS.contains(word)) {
-          return "max";
+          return SemanticQuery.Function.MAX;
         }
         if (MIN_WORDS.contains(word)) {
-          return "min";
+          return SemanticQuery.Function.MIN;
         }
       }
       if (before(m, 2).equals("how much")) {
-        return "sum";
+        return SemanticQuery.Function.SUM;
       }
       for (int i = m.end(); i + 1 < Math.min(tokens.size(), m.end() + 6); i++) {
         if (tokens.get(i).equals("in") && tokens.get(i + 1).equals("total")) {
-          return "sum";
+          return SemanticQuery.Function.SUM;
         }
       }
       return null;
@@ -450,7 +609,11 @@ public final class QuestionInterpreter {
       return false;
     }
 
-    void addMetric(String metric, Mention m) {
+    private static Selection metricOf(MetricRef ref) {
+      return new SemanticQuery.Metric(ref.metric());
+    }
+
+    void addMetric(Selection metric, Mention m) {
       if (!metrics.contains(metric)) {
         metrics.add(metric);
         metricPhrases.put(metric, m.phrase());
@@ -458,7 +621,7 @@ public final class QuestionInterpreter {
       metricPositions.put(metric, m.start());
     }
 
-    Intent finish(
+    Interpretation finish(
         String question,
         TimeRange range,
         TimeGrain grain,
@@ -476,14 +639,14 @@ public final class QuestionInterpreter {
               || grain != null;
       if (metrics.isEmpty() && countable) {
         filters.stream()
-            .map(Condition::model)
+            .map(layer::modelOf)
             .filter(java.util.Objects::nonNull)
             .findFirst()
-            .ifPresent(model -> metrics.add("count:" + model));
+            .ifPresent(model -> metrics.add(new RowCount(model)));
       }
       if (metrics.isEmpty() && countable && !contextModels.isEmpty()) {
         // "show orders by region": the model alone stands for counting it.
-        metrics.add("count:" + contextModels.get(0));
+        metrics.add(new RowCount(contextModels.get(0)));
       }
       if (metrics.isEmpty()) {
         List<String> unplaced = unplacedWords(null);
@@ -493,23 +656,11 @@ public final class QuestionInterpreter {
         List<String> offers =
             layer.metrics().stream().limit(5).map(SemanticLayer.Metric::label).toList();
         clarifications.add("Which measure do you mean? For example: " + String.join(", ", offers));
-        return new Intent(
-            question,
-            List.of(),
-            List.of(),
-            filters,
-            List.of(),
-            range,
-            null,
-            grain,
-            null,
-            limit,
-            matched,
-            clarifications,
-            0.2,
-            false);
+        return new Interpretation(
+            question, null, range, matched, clarifications, unplaced, List.of(), 0.2);
       }
-      String base = baseModel(metrics.get(0));
+      countDistinctThroughFacts();
+      String base = layer.modelOf(metrics.get(0));
       if (timeDimension != null && !timeDimension.startsWith(base + ".")) {
         timeDimension = null; // a date of another table: use the metric's own
       }
@@ -546,50 +697,56 @@ public final class QuestionInterpreter {
         }
       }
       Map<String, List<String>> values = new LinkedHashMap<>();
-      Map<String, String> valueLabels = new LinkedHashMap<>();
+      Map<String, Integer> valuePositions = new LinkedHashMap<>();
       for (Mention m : valueMentions) {
         ValueRef value = pickValue(only(m.targets(), ValueRef.class), base);
         String key = value.model() + "." + value.column();
         values.computeIfAbsent(key, k -> new ArrayList<>()).add(value.value());
-        valueLabels.merge(key, value.value(), (a, b) -> a + ", " + b);
+        valuePositions.putIfAbsent(key, m.start());
       }
       values.forEach(
           (key, list) -> {
-            String[] parts = key.split("\\.", 2);
-            filters.add(
-                new Condition(
-                    parts[0],
-                    parts[1],
-                    list.size() == 1 ? "=" : "IN",
-                    list,
-                    null,
-                    parts[1].replace('_', ' ')
-                        + " "
-                        + (list.size() == 1 ? "is " : "in ")
-                        + valueLabels.get(key)));
+            Filter filter = new ValueFilter(Field.of(key), List.copyOf(list), false);
+            filters.add(filter);
+            filterPositions.put(filter, valuePositions.get(key));
           });
-      List<Condition> havings = new ArrayList<>();
+      Selection whole = metrics.get(0);
+      if (SHARE.matcher(question).find() && !isRatio(whole)) {
+        // "what share of the parcels we shipped were late": the conditions said after the rows
+        // they qualify ("were late") are the share's; the others choose the rows.
+        int after = shareSplit(whole);
+        List<Filter> condition =
+            filters.stream().filter(f -> filterPositions.getOrDefault(f, -1) > after).toList();
+        if (condition.isEmpty()) {
+          clarifications.add(
+              "A share of "
+                  + QueryDescription.selection(whole, layer)
+                  + " meeting which condition?");
+        } else {
+          filters.removeAll(condition);
+          metrics.set(0, new SemanticQuery.Share(whole, condition));
+        }
+      }
+      List<Having> havings = new ArrayList<>();
       for (Comparison c : comparisons) {
         String nearestColumn = nearest(columnPositions, c.tokenIndex());
-        String nearestMetric = nearest(metricPositions, c.tokenIndex());
+        Selection nearestMetric = nearest(metricPositions, c.tokenIndex());
         int columnAt = nearestColumn == null ? -1 : columnPositions.get(nearestColumn);
         int metricAt = nearestMetric == null ? -1 : metricPositions.get(nearestMetric);
         if (nearestColumn != null && columnAt > metricAt) {
-          String[] parts = nearestColumn.split("\\.", 2);
           filters.add(
-              new Condition(
-                  parts[0],
-                  parts[1],
-                  c.operator(),
-                  List.of(c.value()),
-                  null,
-                  parts[1].replace('_', ' ') + " " + c.phrase()));
+              new RangeFilter(
+                  Field.of(nearestColumn),
+                  SemanticQuery.Operator.ofSql(c.operator()),
+                  new java.math.BigDecimal(c.value())));
           groupBy.remove(nearestColumn); // compared, not grouped by
         } else if (!groupBy.isEmpty()) {
-          String metric = nearestMetric != null ? nearestMetric : metrics.get(0);
+          Selection metric = nearestMetric != null ? nearestMetric : metrics.get(0);
           havings.add(
-              new Condition(
-                  null, metric, c.operator(), List.of(c.value()), null, metric + " " + c.phrase()));
+              new Having(
+                  metrics.indexOf(metric),
+                  SemanticQuery.Operator.ofSql(c.operator()),
+                  new java.math.BigDecimal(c.value())));
         } else {
           clarifications.add(
               "\""
@@ -629,36 +786,48 @@ public final class QuestionInterpreter {
                   + "): name the date the period applies to, or ask about them separately");
         }
       }
-      Intent.Order order = null;
-      if (limit != null || (descending != null && (!groupBy.isEmpty() || grain != null))) {
-        order = new Intent.Order(metrics.get(0), descending == null || descending);
-      } else if (grain != null) {
-        order = new Intent.Order(timeDimension, false);
-      } else if (!groupBy.isEmpty()) {
-        order = new Intent.Order(metrics.get(0), true);
-      }
       if (descending != null && limit == null && !groupBy.isEmpty() && singularQuestion(question)) {
         limit = 1; // "which region has the most revenue"
+      }
+      List<GroupBy> grouping = new ArrayList<>();
+      List<Filter> conditions = new ArrayList<>(filters);
+      if ((range != null || grain != null) && timeDimension == null) {
+        clarifications.add(
+            "I found no date to apply "
+                + (range != null ? "\"" + range.phrase().trim() + "\"" : "the time grain")
+                + " to: name the date it applies to");
+      } else {
+        if (grain != null) {
+          grouping.add(new GroupBy(Field.of(timeDimension), grain));
+        }
+        if (range != null) {
+          conditions.add(new TimeWindow(Field.of(timeDimension), range.start(), range.end()));
+        }
+      }
+      groupBy.forEach(g -> grouping.add(new GroupBy(Field.of(g), null)));
+      List<OrderBy> order = new ArrayList<>();
+      if (limit != null || (descending != null && (!groupBy.isEmpty() || grain != null))) {
+        order.add(new OrderBy(0, null, descending == null || descending));
+      } else if (grain != null && timeDimension != null) {
+        order.add(new OrderBy(null, Field.of(timeDimension), false));
+      } else if (!groupBy.isEmpty()) {
+        order.add(new OrderBy(0, null, true));
       }
       if (!unplaced.isEmpty()) {
         clarifications.add(notUnderstood(unplaced));
       }
       double confidence = clarifications.isEmpty() ? 0.9 : 0.4;
-      return new Intent(
-          question,
-          List.copyOf(metrics),
-          groupBy,
-          filters,
-          havings,
-          grain != null || range != null ? range : null,
-          timeDimension,
-          grain,
-          order,
-          limit,
-          matched,
-          clarifications,
-          confidence,
-          PERCENT.matcher(question).find());
+      SemanticQuery query =
+          new SemanticQuery(
+              metrics,
+              grouping,
+              conditions,
+              havings,
+              order,
+              limit,
+              PERCENT.matcher(question).find());
+      return new Interpretation(
+          question, query, range, matched, clarifications, unplaced, List.of(), confidence);
     }
 
     /**
@@ -681,29 +850,31 @@ public final class QuestionInterpreter {
           .findFirst();
     }
 
-    private String reachableBase(String base, List<String> groupBy, List<Condition> filters) {
+    private String reachableBase(String base, List<String> groupBy, List<Filter> filters) {
       Set<String> needed = new LinkedHashSet<>();
       groupBy.forEach(g -> needed.add(g.substring(0, g.indexOf('.'))));
-      filters.stream()
-          .map(Condition::model)
-          .filter(java.util.Objects::nonNull)
-          .forEach(needed::add);
+      filters.stream().map(layer::modelOf).filter(java.util.Objects::nonNull).forEach(needed::add);
       if (base == null || reaches(base, needed)) {
         return base;
       }
-      String first = metrics.get(0);
-      if (first.matches("(count|avg|sum):.*")) {
+      Selection first = metrics.get(0);
+      if (first instanceof RowCount || first instanceof Aggregate) {
         return base; // computed from the very column or table named: no other reading
       }
-      List<String> words = Words.tokens(metricPhrases.getOrDefault(first, first));
-      List<String> alternatives = new ArrayList<>();
-      layer.metrics().forEach(m -> alternatives.add(m.name()));
+      List<String> words = Words.tokens(metricPhrases.getOrDefault(first, ""));
+      Map<Selection, String> alternatives = new LinkedHashMap<>();
+      layer.metrics().forEach(m -> alternatives.put(new SemanticQuery.Metric(m.name()), m.name()));
       layer
           .models()
-          .forEach(m -> m.measures().keySet().forEach(ms -> alternatives.add("measure:" + ms)));
-      for (String alternative : alternatives) {
-        List<String> names = Words.tokens(alternative.replace("measure:", ""));
-        String altBase = baseModel(alternative);
+          .forEach(
+              m ->
+                  m.measures()
+                      .keySet()
+                      .forEach(ms -> alternatives.put(new SemanticQuery.Measure(ms), ms)));
+      for (Map.Entry<Selection, String> entry : alternatives.entrySet()) {
+        Selection alternative = entry.getKey();
+        List<String> names = Words.tokens(entry.getValue());
+        String altBase = layer.modelOf(alternative);
         if (!alternative.equals(first)
             && names.stream().anyMatch(words::contains)
             && altBase != null
@@ -757,20 +928,16 @@ public final class QuestionInterpreter {
               "^(which|what) \\w+ (has|had|is|was|did|does|got|sold|brought|generated|made)\\b.*");
     }
 
-    private String nearest(Map<String, Integer> positions, int index) {
-      String best = null;
+    private <K> K nearest(Map<K, Integer> positions, int index) {
+      K best = null;
       int bestAt = -1;
-      for (Map.Entry<String, Integer> e : positions.entrySet()) {
+      for (Map.Entry<K, Integer> e : positions.entrySet()) {
         if (e.getValue() <= index && e.getValue() > bestAt) {
           best = e.getKey();
           bestAt = e.getValue();
         }
       }
       return best;
-    }
-
-    String baseModel(String metric) {
-      return layer.modelOf(metric);
     }
 
     private SemanticLayer.Dimension dimensionOf(String qualified) {
@@ -844,16 +1011,5 @@ public final class QuestionInterpreter {
               java.math.BigDecimal.valueOf(suffix.equalsIgnoreCase("k") ? 1_000 : 1_000_000));
     }
     return value.toPlainString();
-  }
-
-  static boolean isNumeric(ColumnSpec column) {
-    String type = column.getType() == null ? "" : column.getType().toLowerCase(Locale.ROOT);
-    return type.startsWith("int")
-        || type.startsWith("bigint")
-        || type.startsWith("numeric")
-        || type.startsWith("decimal")
-        || type.startsWith("double")
-        || type.startsWith("real")
-        || type.startsWith("smallint");
   }
 }

@@ -1,7 +1,8 @@
 package io.insightengine.engine.pipeline;
 
 import io.insightengine.engine.bundle.ProjectRuntime;
-import io.insightengine.engine.interpret.Intent;
+import io.insightengine.engine.query.Interpretation;
+import io.insightengine.engine.query.QueryDescription;
 import io.insightengine.engine.semantic.SemanticLayer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -18,9 +19,11 @@ public class ExplainStage {
   /** The description of the computation and a one-line summary of the result. */
   public record Explanation(String description, String summary) {}
 
-  public Explanation explain(Intent intent, ProjectRuntime project, QueryResult result) {
+  public Explanation explain(
+      Interpretation interpretation, ProjectRuntime project, QueryResult result) {
     return new Explanation(
-        describe(intent, project.semantics()), result == null ? null : summarize(intent, result));
+        describe(interpretation, project.semantics()),
+        result == null ? null : summarize(interpretation, result));
   }
 
   /** What executing caller-supplied SQL did. */
@@ -34,91 +37,13 @@ public class ExplainStage {
     return new Explanation("Ran the given query over " + String.join(", ", tables) + ".", summary);
   }
 
-  static String describe(Intent intent, SemanticLayer layer) {
-    if (intent == null || intent.metrics().isEmpty()) {
-      return null;
-    }
-    List<String> parts = new ArrayList<>();
-    List<String> metrics = intent.metrics().stream().map(m -> metricText(m, layer)).toList();
-    StringBuilder text = new StringBuilder("Computed ").append(String.join(" and ", metrics));
-    if (!intent.filters().isEmpty()) {
-      parts.add(
-          "where "
-              + String.join(
-                  " and ", intent.filters().stream().map(Intent.Condition::label).toList()));
-    }
-    if (intent.timeRange() != null) {
-      String dimension =
-          intent.timeDimension() == null
-              ? ""
-              : " by "
-                  + intent
-                      .timeDimension()
-                      .substring(intent.timeDimension().indexOf('.') + 1)
-                      .replace('_', ' ');
-      parts.add("for " + intent.timeRange().describe() + dimension);
-    }
-    if (intent.grain() != null) {
-      parts.add("per " + intent.grain().sqlName());
-    }
-    if (!intent.groupBy().isEmpty()) {
-      parts.add(
-          "grouped by "
-              + String.join(
-                  ", ",
-                  intent.groupBy().stream()
-                      .map(g -> g.substring(g.indexOf('.') + 1).replace('_', ' '))
-                      .toList()));
-    }
-    if (!intent.havings().isEmpty()) {
-      parts.add(
-          "keeping groups with "
-              + String.join(
-                  " and ", intent.havings().stream().map(Intent.Condition::label).toList()));
-    }
-    if (intent.order() != null && intent.limit() != null) {
-      parts.add((intent.order().descending() ? "highest " : "lowest ") + intent.limit() + " first");
-    }
-    if (!parts.isEmpty()) {
-      text.append(", ").append(String.join(", ", parts));
-    }
-    return text.append('.').toString();
+  static String describe(Interpretation interpretation, SemanticLayer layer) {
+    return interpretation == null || interpretation.query() == null
+        ? null
+        : QueryDescription.describe(interpretation.query(), interpretation.period(), layer);
   }
 
-  private static String metricText(String metric, SemanticLayer layer) {
-    if (metric.startsWith("count:")) {
-      return "the number of " + metric.substring(6).replace('_', ' ');
-    }
-    var aggregate = io.insightengine.engine.semantic.ColumnAggregate.parse(metric);
-    if (aggregate.isPresent()) {
-      return aggregate.get().said();
-    }
-    if (metric.startsWith("measure:")) {
-      return layer
-          .measure(metric.substring(8))
-          .map(m -> m.description() != null ? lower(m.description()) : m.name().replace('_', ' '))
-          .orElse(metric);
-    }
-    return layer
-        .metric(metric)
-        .map(
-            m -> {
-              String label = m.label().toLowerCase(java.util.Locale.ROOT);
-              String description = m.spec().getDescription();
-              return description == null ? label : label + " (" + lower(description) + ")";
-            })
-        .orElse(metric);
-  }
-
-  private static String lower(String sentence) {
-    String trimmed =
-        sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
-    return trimmed.isEmpty()
-        ? trimmed
-        : Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1);
-  }
-
-  static String summarize(Intent intent, QueryResult result) {
+  static String summarize(Interpretation interpretation, QueryResult result) {
     if (result.rows().isEmpty()) {
       return "No rows matched.";
     }
@@ -146,7 +71,10 @@ public class ExplainStage {
     return result.rows().size()
         + " rows"
         + (result.truncated() ? " (truncated)" : "")
-        + (intent != null && intent.order() != null && intent.order().descending()
+        + (interpretation != null
+                && interpretation.query() != null
+                && !interpretation.query().orderBy().isEmpty()
+                && interpretation.query().orderBy().get(0).descending()
             ? "; " + lead + "."
             : ".");
   }

@@ -2,9 +2,9 @@ package io.insightengine.engine.pipeline;
 
 import io.insightengine.engine.bundle.ProjectRuntime;
 import io.insightengine.engine.config.EngineConfig;
-import io.insightengine.engine.interpret.Intent;
 import io.insightengine.engine.interpret.QuestionInterpreter;
 import io.insightengine.engine.interpret.TimeExpressions;
+import io.insightengine.engine.query.Interpretation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -30,7 +30,7 @@ public class InterpretStage {
     return time.today();
   }
 
-  public Intent interpret(String question, ProjectRuntime project) {
+  public Interpretation interpret(String question, ProjectRuntime project) {
     if (question == null || question.isBlank()) {
       throw new PipelineException("invalid-question", 400, "question must not be empty");
     }

@@ -6,7 +6,7 @@ import io.insightengine.engine.bundle.ProjectRuntime;
 import io.insightengine.engine.generate.GenerationRequest;
 import io.insightengine.engine.generate.GenerationResult;
 import io.insightengine.engine.history.QueryHistory;
-import io.insightengine.engine.interpret.Intent;
+import io.insightengine.engine.query.Interpretation;
 import io.insightengine.engine.security.Principal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -65,7 +65,8 @@ public class QueryPipeline {
     String sql = null;
     String generator = null;
     try {
-      Intent intent = timed("interpret", timings, () -> interpret.interpret(question, project));
+      Interpretation intent =
+          timed("interpret", timings, () -> interpret.interpret(question, project));
       GenerationResult generated =
           timed(
               "generate",
@@ -128,7 +129,7 @@ public class QueryPipeline {
       boolean run,
       Principal principal,
       StageTimings timings,
-      Intent intent,
+      Interpretation intent,
       String question,
       String generator,
       String correlationId) {

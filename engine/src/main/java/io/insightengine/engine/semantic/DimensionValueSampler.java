@@ -4,13 +4,15 @@ import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
 import io.insightengine.api.v1alpha1.semantic.PiiClass;
 import io.insightengine.engine.warehouse.Warehouse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -44,9 +46,10 @@ public final class DimensionValueSampler {
       try (Statement st = c.createStatement()) {
         st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
       }
+      layer.learnColumnTypes(columnTypes(c, layer));
       for (SemanticLayer.Model model : layer.models()) {
         for (ColumnSpec column : model.columns().values()) {
-          if (!eligible(model, column)) {
+          if (!eligible(layer, model, column)) {
             continue;
           }
           List<String> values;
@@ -79,10 +82,37 @@ public final class DimensionValueSampler {
     return new Sampled(columns, added, skipped);
   }
 
-  private static boolean eligible(SemanticLayer.Model model, ColumnSpec column) {
-    String type = column.getType() == null ? "" : column.getType().toLowerCase(Locale.ROOT);
-    boolean text =
-        type.startsWith("text") || type.startsWith("varchar") || type.startsWith("character");
+  /**
+   * The warehouse's type of every column of the model's tables (information_schema, so the
+   * connection's search_path resolves unqualified table names as queries will).
+   */
+  private static Map<String, Map<String, String>> columnTypes(Connection c, SemanticLayer layer)
+      throws SQLException {
+    Map<String, Map<String, String>> types = new HashMap<>();
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "select column_name, data_type from information_schema.columns"
+                + " where table_name = ? and table_schema = coalesce(?, current_schema())")) {
+      for (SemanticLayer.Model model : layer.models()) {
+        String table = model.table();
+        int dot = table.lastIndexOf('.');
+        st.setString(1, dot < 0 ? table : table.substring(dot + 1));
+        st.setString(2, dot < 0 ? null : table.substring(0, dot));
+        try (ResultSet rs = st.executeQuery()) {
+          Map<String, String> columns = new HashMap<>();
+          while (rs.next()) {
+            columns.put(rs.getString(1), rs.getString(2));
+          }
+          types.put(model.name(), columns);
+        }
+      }
+    }
+    return types;
+  }
+
+  private static boolean eligible(
+      SemanticLayer layer, SemanticLayer.Model model, ColumnSpec column) {
+    boolean text = layer.isText(model.name(), column.getName());
     boolean pii = column.getPii() != null && column.getPii() != PiiClass.NONE;
     return text
         && !pii

@@ -10,6 +10,7 @@ import io.insightengine.api.v1alpha1.semantic.NamedFilterSpec;
 import io.insightengine.api.v1alpha1.semantic.NonAdditiveDimensionSpec;
 import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
+import io.insightengine.engine.query.SemanticQuery;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -213,26 +214,103 @@ public final class SemanticLayer {
     return glossary;
   }
 
+  /**
+   * Column types read from the warehouse, for columns the model declares without one (most dbt
+   * projects declare none). Replaced whole: a background thread learns them while requests read.
+   */
+  private volatile Map<String, Map<String, String>> warehouseTypes = Map.of();
+
+  /** Records the warehouse's types of each model's columns ({@code model -> column -> type}). */
+  public void learnColumnTypes(Map<String, Map<String, String>> types) {
+    Map<String, Map<String, String>> copy = new HashMap<>();
+    types.forEach((model, columns) -> copy.put(model, Map.copyOf(columns)));
+    warehouseTypes = Map.copyOf(copy);
+  }
+
+  /** The column's type, as declared or else as the warehouse reports it; null when unknown. */
+  public String columnType(String model, String column) {
+    Model m = models.get(model);
+    ColumnSpec spec = m == null ? null : m.columns().get(column);
+    if (spec != null && spec.getType() != null && !spec.getType().isBlank()) {
+      return spec.getType().toLowerCase(java.util.Locale.ROOT);
+    }
+    String learned = warehouseTypes.getOrDefault(model, Map.of()).get(column);
+    return learned == null ? null : learned.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Whether the column holds numbers (by its declared or warehouse type). */
+  public boolean isNumeric(String model, String column) {
+    String type = columnType(model, column);
+    return type != null
+        && type.matches(
+            "(big|small)?int.*|integer|numeric.*|decimal.*|double.*|real|float.*|money");
+  }
+
+  /** Whether the column holds true/false. */
+  public boolean isBoolean(String model, String column) {
+    String type = columnType(model, column);
+    return type != null && (type.equals("boolean") || type.equals("bool"));
+  }
+
+  /** Whether the column holds text. */
+  public boolean isText(String model, String column) {
+    String type = columnType(model, column);
+    return type != null
+        && (type.startsWith("text") || type.startsWith("varchar") || type.startsWith("character"));
+  }
+
   public Lexicon lexicon() {
     return lexicon;
   }
 
+  /** The model a selection is computed on; null when unknown. */
+  public String modelOf(SemanticQuery.Selection selection) {
+    if (selection instanceof SemanticQuery.Metric m) {
+      return modelOf(m.name());
+    } else if (selection instanceof SemanticQuery.Measure m) {
+      return measure(m.name()).map(Measure::model).orElse(null);
+    } else if (selection instanceof SemanticQuery.RowCount c) {
+      return c.model();
+    } else if (selection instanceof SemanticQuery.Aggregate a) {
+      return a.field().model();
+    } else if (selection instanceof SemanticQuery.Listed l) {
+      return l.field().model();
+    }
+    return modelOf(((SemanticQuery.Share) selection).of());
+  }
+
   /**
-   * The model a metric is computed on. Besides metric names, the interpreter's pseudo-metrics are
-   * understood: {@code count:<model>}, {@code avg:<model>.<column>}, {@code sum:<model>.<column>}
-   * and {@code measure:<measure>}. Null when unknown.
+   * The model whose rows a filter is a condition on; null for a semi-join (it correlates with the
+   * query's base) and for unknown names.
    */
+  public String modelOf(SemanticQuery.Filter filter) {
+    if (filter instanceof SemanticQuery.ValueFilter v) {
+      return v.field().model();
+    } else if (filter instanceof SemanticQuery.RangeFilter r) {
+      return r.field().model();
+    } else if (filter instanceof SemanticQuery.TimeWindow t) {
+      return t.field().model();
+    } else if (filter instanceof SemanticQuery.NamedFilter n) {
+      return filter(n.name()).map(Filter::model).orElse(null);
+    } else if (filter instanceof SemanticQuery.TermFilter t) {
+      return term(t.term())
+          .map(
+              g ->
+                  g.getFilter() != null
+                      ? filter(g.getFilter()).map(Filter::model).orElse(null)
+                      : g.getModel())
+          .orElse(null);
+    }
+    return null;
+  }
+
+  /** A glossary term by its term, ignoring case. */
+  public Optional<GlossaryTermSpec> term(String term) {
+    return glossary.stream().filter(g -> g.getTerm().equalsIgnoreCase(term)).findFirst();
+  }
+
+  /** The model a declared metric is computed on; null when unknown. */
   public String modelOf(String metric) {
-    if (metric.startsWith("count:")) {
-      return metric.substring(6);
-    }
-    Optional<ColumnAggregate> aggregate = ColumnAggregate.parse(metric);
-    if (aggregate.isPresent()) {
-      return aggregate.get().model();
-    }
-    if (metric.startsWith("measure:")) {
-      return measure(metric.substring(8)).map(Measure::model).orElse(null);
-    }
     Metric m = metrics.get(metric);
     if (m == null) {
       return null;
@@ -246,39 +324,54 @@ public final class SemanticLayer {
   }
 
   /**
-   * The {@code model.dimension} a metric is dated by: its measure's own time dimension (for ratio
-   * metrics the numerator's, for derived ones the first input's); for the interpreter's
-   * pseudo-metrics the model's default. Null when unknown.
+   * The {@code model.dimension} a selection is dated by: a measure's own time dimension (for ratio
+   * metrics the numerator's, for derived ones the first input's); for counts and column aggregates
+   * the model's default. Null when unknown.
    */
-  public String timeDimensionOf(String metric) {
-    String model = modelOf(metric);
+  public String timeDimensionOf(SemanticQuery.Selection selection) {
+    String model = modelOf(selection);
     if (model == null) {
       return null;
     }
-    String dimension = null;
-    if (metric.startsWith("measure:")) {
-      dimension = measure(metric.substring(8)).map(Measure::timeDimension).orElse(null);
-    } else if (metrics.containsKey(metric)) {
-      MetricSpec spec = metrics.get(metric).spec();
-      return switch (spec.getType()) {
-        case SIMPLE ->
-            measure(spec.getMeasure())
-                .map(Measure::timeDimension)
-                .map(d -> model + "." + d)
-                .orElse(null);
-        case RATIO -> spec.getNumerator() == null ? null : timeDimensionOf(spec.getNumerator());
-        case DERIVED ->
-            spec.getMetrics().isEmpty() ? null : timeDimensionOf(spec.getMetrics().get(0));
-      };
-    } else {
-      dimension = model(model).map(Model::defaultTimeDimension).orElse(null);
+    if (selection instanceof SemanticQuery.Metric m) {
+      return timeDimensionOf(m.name());
     }
+    String dimension =
+        selection instanceof SemanticQuery.Measure m
+            ? measure(m.name()).map(Measure::timeDimension).orElse(null)
+            : model(model).map(Model::defaultTimeDimension).orElse(null);
     return dimension == null ? null : model + "." + dimension;
+  }
+
+  private String timeDimensionOf(String metric) {
+    Metric m = metrics.get(metric);
+    String model = modelOf(metric);
+    if (m == null || model == null) {
+      return null;
+    }
+    MetricSpec spec = m.spec();
+    return switch (spec.getType()) {
+      case SIMPLE ->
+          measure(spec.getMeasure())
+              .map(Measure::timeDimension)
+              .map(d -> model + "." + d)
+              .orElse(null);
+      case RATIO -> spec.getNumerator() == null ? null : timeDimensionOf(spec.getNumerator());
+      case DERIVED ->
+          spec.getMetrics().isEmpty() ? null : timeDimensionOf(spec.getMetrics().get(0));
+    };
   }
 
   /** Every table the model exposes, schema-qualified as declared. */
   public List<String> tables() {
     return models.values().stream().map(Model::table).toList();
+  }
+
+  /** The declared to-one joins from one model straight to another (more than one: roles). */
+  public List<Join> directToOneJoins(String from, String to) {
+    return joins.getOrDefault(from, List.of()).stream()
+        .filter(j -> j.toOne() && j.to().equals(to))
+        .toList();
   }
 
   /**

@@ -7,9 +7,9 @@ import io.insightengine.engine.bundle.ProjectRuntime;
 import io.insightengine.engine.generate.GenerationRequest;
 import io.insightengine.engine.generate.GenerationResult;
 import io.insightengine.engine.generate.OfflineSemanticGenerator;
-import io.insightengine.engine.interpret.Intent;
 import io.insightengine.engine.interpret.QuestionInterpreter;
 import io.insightengine.engine.interpret.TimeExpressions;
+import io.insightengine.engine.query.Interpretation;
 import io.insightengine.engine.semantic.DimensionValueSampler;
 import io.insightengine.engine.warehouse.DatasourceSettings;
 import io.insightengine.engine.warehouse.Warehouse;
@@ -120,7 +120,7 @@ public final class EvalSuite {
     String id = q.path("id").asText();
     String question = q.path("question").asText();
     boolean expectsClarification = "clarification".equals(q.path("expect").asText());
-    Intent intent = interpreter.interpret(question, project.semantics());
+    Interpretation intent = interpreter.interpret(question, project.semantics());
     GenerationResult result =
         generator.generate(new GenerationRequest(question, intent, project.semantics(), today));
     if (result instanceof GenerationResult.NeedsClarification clarification) {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.insightengine.api.dbt.DbtProjectFilesReader;
 import io.insightengine.api.dbt.SemanticCompiler;
-import io.insightengine.engine.interpret.Intent;
 import io.insightengine.engine.interpret.QuestionInterpreter;
 import io.insightengine.engine.interpret.TimeExpressions;
+import io.insightengine.engine.query.Interpretation;
+import io.insightengine.engine.query.SemanticQuery;
 import io.insightengine.engine.semantic.SemanticLayer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +40,7 @@ class MeasureTimeDimensionTest {
                 .spec());
   }
 
-  private String sql(Intent intent) {
+  private String sql(Interpretation intent) {
     GenerationResult result =
         new OfflineSemanticGenerator()
             .generate(new GenerationRequest("q", intent, layer, LocalDate.of(2026, 10, 20)));
@@ -49,31 +50,51 @@ class MeasureTimeDimensionTest {
     return ((GenerationResult.Generated) result).sql();
   }
 
+  /** The time dimension the query's period or grain applies to. */
+  private static String timeDimension(Interpretation reading) {
+    return java.util.stream.Stream.concat(
+            reading.query().filters().stream()
+                .filter(SemanticQuery.TimeWindow.class::isInstance)
+                .map(f -> ((SemanticQuery.TimeWindow) f).field()),
+            reading.query().groupBy().stream()
+                .filter(g -> g.grain() != null)
+                .map(SemanticQuery.GroupBy::field))
+        .map(SemanticQuery.Field::toString)
+        .findFirst()
+        .orElse(null);
+  }
+
   @Test
   void aMeasureWithItsOwnTimeDimensionIsDatedByIt() {
-    Intent delivered = interpreter.interpret("parcels delivered last month", layer);
-    assertThat(delivered.metrics()).containsExactly("parcels_delivered");
-    assertThat(delivered.timeDimension()).isEqualTo("parcels.delivered_date");
+    Interpretation delivered = interpreter.interpret("parcels delivered last month", layer);
+    assertThat(delivered.query().select())
+        .containsExactly(new SemanticQuery.Metric("parcels_delivered"));
+    assertThat(timeDimension(delivered)).isEqualTo("parcels.delivered_date");
     assertThat(sql(delivered)).contains("parcels.delivered_date >= DATE '2026-09-01'");
 
-    Intent rate = interpreter.interpret("on-time delivery rate by month this year", layer);
-    assertThat(rate.metrics()).containsExactly("on_time_delivery_rate");
-    assertThat(rate.timeDimension())
+    Interpretation rate = interpreter.interpret("on-time delivery rate by month this year", layer);
+    assertThat(rate.query().select())
+        .containsExactly(new SemanticQuery.Metric("on_time_delivery_rate"));
+    assertThat(timeDimension(rate))
         .as("a ratio is dated by its numerator's measure")
         .isEqualTo("parcels.delivered_date");
   }
 
   @Test
   void aMeasureWithoutOneIsDatedByTheModelsDefault() {
-    Intent shipped = interpreter.interpret("parcel volume last month", layer);
-    assertThat(shipped.metrics()).containsExactly("parcels_shipped");
-    assertThat(shipped.timeDimension()).isEqualTo("parcels.shipped_date");
+    Interpretation shipped = interpreter.interpret("parcel volume last month", layer);
+    assertThat(shipped.query().select())
+        .containsExactly(new SemanticQuery.Metric("parcels_shipped"));
+    assertThat(timeDimension(shipped)).isEqualTo("parcels.shipped_date");
   }
 
   @Test
   void layerKnowsEachMetricsDate() {
-    assertThat(layer.timeDimensionOf("parcels_booked")).isEqualTo("parcels.created_date");
-    assertThat(layer.timeDimensionOf("cash_collected")).isEqualTo("invoices.paid_date");
-    assertThat(layer.timeDimensionOf("revenue")).isEqualTo("invoices.invoice_date");
+    assertThat(layer.timeDimensionOf(new SemanticQuery.Metric("parcels_booked")))
+        .isEqualTo("parcels.created_date");
+    assertThat(layer.timeDimensionOf(new SemanticQuery.Metric("cash_collected")))
+        .isEqualTo("invoices.paid_date");
+    assertThat(layer.timeDimensionOf(new SemanticQuery.Metric("revenue")))
+        .isEqualTo("invoices.invoice_date");
   }
 }

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
-import io.insightengine.engine.interpret.Intent;
 import io.insightengine.engine.interpret.TimeGrain;
 import io.insightengine.engine.interpret.TimeRange;
+import io.insightengine.engine.query.Interpretation;
+import io.insightengine.engine.query.SemanticQuery;
 import io.insightengine.engine.semantic.SemanticLayer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
@@ -126,36 +127,41 @@ class NonAdditiveMeasureTest {
     postgres.close();
   }
 
-  private static Intent intent(
+  private static Interpretation intent(
       List<String> metrics, List<String> groupBy, TimeRange range, TimeGrain grain) {
-    return new Intent(
-        "q",
-        metrics,
-        groupBy,
-        List.of(),
-        List.of(),
-        range,
-        "snapshots.snapshot_date",
-        grain,
-        null,
-        null,
-        List.of(),
-        List.of(),
-        0.9,
-        false);
+    SemanticQuery.Field date = SemanticQuery.Field.of("snapshots.snapshot_date");
+    List<SemanticQuery.GroupBy> grouping = new ArrayList<>();
+    if (grain != null) {
+      grouping.add(new SemanticQuery.GroupBy(date, grain));
+    }
+    groupBy.forEach(g -> grouping.add(new SemanticQuery.GroupBy(SemanticQuery.Field.of(g), null)));
+    SemanticQuery query =
+        new SemanticQuery(
+            metrics.stream()
+                .map(m -> (SemanticQuery.Selection) new SemanticQuery.Metric(m))
+                .toList(),
+            grouping,
+            range == null
+                ? List.of()
+                : List.of(new SemanticQuery.TimeWindow(date, range.start(), range.end())),
+            List.of(),
+            List.of(),
+            null,
+            false);
+    return new Interpretation("q", query, range, List.of(), List.of(), List.of(), List.of(), 0.9);
   }
 
   private static TimeRange range(LocalDate start, LocalDate end) {
     return new TimeRange(start, end, "", start + " to " + end);
   }
 
-  private static GenerationResult generate(Intent intent) {
+  private static GenerationResult generate(Interpretation intent) {
     return new OfflineSemanticGenerator()
         .generate(new GenerationRequest("q", intent, layer, LocalDate.of(2026, 3, 1)));
   }
 
   /** Runs the generated SQL: each row's key columns joined by '|' to its last column. */
-  private static Map<String, BigDecimal> query(Intent intent) throws Exception {
+  private static Map<String, BigDecimal> query(Interpretation intent) throws Exception {
     GenerationResult result = generate(intent);
     assertThat(result).isInstanceOf(GenerationResult.Generated.class);
     String sql = ((GenerationResult.Generated) result).sql();

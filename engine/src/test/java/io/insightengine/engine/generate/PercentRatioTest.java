@@ -3,9 +3,10 @@ package io.insightengine.engine.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.insightengine.engine.bundle.ConfigBundleCompiler;
-import io.insightengine.engine.interpret.Intent;
 import io.insightengine.engine.interpret.QuestionInterpreter;
 import io.insightengine.engine.interpret.TimeExpressions;
+import io.insightengine.engine.query.Interpretation;
+import io.insightengine.engine.query.SemanticQuery;
 import io.insightengine.engine.semantic.SemanticLayer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,8 +34,9 @@ class PercentRatioTest {
   }
 
   private String sql(String question) {
-    Intent intent = interpreter.interpret(question, layer);
-    assertThat(intent.metrics()).containsExactly("payment_failure_rate");
+    Interpretation intent = interpreter.interpret(question, layer);
+    assertThat(intent.query().select())
+        .containsExactly(new SemanticQuery.Metric("payment_failure_rate"));
     GenerationResult result =
         new OfflineSemanticGenerator()
             .generate(new GenerationRequest(question, intent, layer, LocalDate.of(2026, 11, 23)));

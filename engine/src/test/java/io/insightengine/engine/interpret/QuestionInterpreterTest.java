@@ -3,7 +3,20 @@ package io.insightengine.engine.interpret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.insightengine.engine.bundle.ConfigBundleCompiler;
+import io.insightengine.engine.query.Interpretation;
+import io.insightengine.engine.query.SemanticQuery;
+import io.insightengine.engine.query.SemanticQuery.Aggregate;
+import io.insightengine.engine.query.SemanticQuery.Field;
+import io.insightengine.engine.query.SemanticQuery.Function;
+import io.insightengine.engine.query.SemanticQuery.GroupBy;
+import io.insightengine.engine.query.SemanticQuery.Metric;
+import io.insightengine.engine.query.SemanticQuery.RangeFilter;
+import io.insightengine.engine.query.SemanticQuery.RowCount;
+import io.insightengine.engine.query.SemanticQuery.TermFilter;
+import io.insightengine.engine.query.SemanticQuery.TimeWindow;
+import io.insightengine.engine.query.SemanticQuery.ValueFilter;
 import io.insightengine.engine.semantic.SemanticLayer;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,79 +45,95 @@ class QuestionInterpreterTest {
     layer.lexicon().addValues("orders", "country", List.of("Germany", "Japan"));
   }
 
-  private Intent read(String question) {
+  private Interpretation read(String question) {
     return interpreter.interpret(question, layer);
+  }
+
+  private SemanticQuery query(String question) {
+    Interpretation reading = read(question);
+    assertThat(reading.query()).as(question + ": " + reading.clarifications()).isNotNull();
+    return reading.query();
+  }
+
+  /** The row conditions other than the period. */
+  private static List<SemanticQuery.Filter> conditions(SemanticQuery query) {
+    return query.filters().stream().filter(f -> !(f instanceof TimeWindow)).toList();
+  }
+
+  private static List<Field> grouped(SemanticQuery query) {
+    return query.groupBy().stream().filter(g -> g.grain() == null).map(GroupBy::field).toList();
   }
 
   @Test
   void countsTheModelNamedAfterHowMany() {
-    Intent intent = read("How many orders were placed last month?");
-    assertThat(intent.metrics()).containsExactly("orders");
-    assertThat(intent.timeRange().start()).isEqualTo(LocalDate.of(2026, 10, 1));
-    assertThat(intent.timeDimension()).isEqualTo("orders.order_date");
-    assertThat(intent.filters())
+    SemanticQuery query = query("How many orders were placed last month?");
+    assertThat(query.select()).containsExactly(new Metric("orders"));
+    assertThat(query.filters())
         .as("'placed' is the verb of the order date, not a status")
-        .isEmpty();
+        .containsExactly(
+            new TimeWindow(
+                Field.of("orders.order_date"),
+                LocalDate.of(2026, 10, 1),
+                LocalDate.of(2026, 11, 1)));
   }
 
   @Test
   void synonymsNameMetrics() {
-    assertThat(read("turnover by region last year").metrics()).containsExactly("revenue");
-    assertThat(read("GMV this year").metrics()).containsExactly("gross_revenue");
-    assertThat(read("CSAT last quarter").metrics()).containsExactly("csat");
+    assertThat(query("turnover by region last year").select())
+        .containsExactly(new Metric("revenue"));
+    assertThat(query("GMV this year").select()).containsExactly(new Metric("gross_revenue"));
+    assertThat(query("CSAT last quarter").select()).containsExactly(new Metric("csat"));
   }
 
   @Test
   void enumeratedAndSampledValuesBecomeFilters() {
-    Intent intent = read("revenue in EMEA last quarter");
-    assertThat(intent.filters())
+    assertThat(conditions(query("revenue in EMEA last quarter")))
         .singleElement()
-        .satisfies(
+        .isInstanceOfSatisfying(
+            ValueFilter.class,
             f -> {
-              assertThat(f.column()).isEqualTo("region");
+              assertThat(f.field().name()).isEqualTo("region");
               assertThat(f.values()).containsExactly("EMEA");
             });
-    assertThat(read("revenue in Germany last year").filters())
+    assertThat(conditions(query("revenue in Germany last year")))
         .singleElement()
-        .satisfies(f -> assertThat(f.values()).containsExactly("Germany"));
+        .isInstanceOfSatisfying(
+            ValueFilter.class, f -> assertThat(f.values()).containsExactly("Germany"));
   }
 
   @Test
   void byAndPerGroup() {
-    assertThat(read("revenue per sales channel in Q1 2026").groupBy())
-        .containsExactly("orders.channel");
-    assertThat(read("revenue by customer segment").groupBy()).containsExactly("customers.segment");
+    assertThat(grouped(query("revenue per sales channel in Q1 2026")))
+        .containsExactly(Field.of("orders.channel"));
+    assertThat(grouped(query("revenue by customer segment")))
+        .containsExactly(Field.of("customers.segment"));
   }
 
   @Test
   void topNOrdersAndLimits() {
-    Intent intent = read("top 5 countries by revenue");
-    assertThat(intent.limit()).isEqualTo(5);
-    assertThat(intent.order().descending()).isTrue();
-    assertThat(intent.groupBy()).containsExactly("orders.country");
+    SemanticQuery query = query("top 5 countries by revenue");
+    assertThat(query.limit()).isEqualTo(5);
+    assertThat(query.orderBy()).containsExactly(new SemanticQuery.OrderBy(0, null, true));
+    assertThat(grouped(query)).containsExactly(Field.of("orders.country"));
   }
 
   @Test
   void aMetricUnreachableFromTheGroupingIsReplacedByOneThatReachesIt() {
-    Intent intent = read("Which 10 products sold the most units?");
-    assertThat(intent.metrics()).containsExactly("units_sold");
-    assertThat(intent.groupBy()).contains("products.product_name");
-    assertThat(intent.limit()).isEqualTo(10);
+    SemanticQuery query = query("Which 10 products sold the most units?");
+    assertThat(query.select()).containsExactly(new Metric("units_sold"));
+    assertThat(grouped(query)).contains(Field.of("products.product_name"));
+    assertThat(query.limit()).isEqualTo(10);
   }
 
   @Test
   void comparisonsFilterColumnsOrGroupsAndOtherwiseAsk() {
-    assertThat(read("How many orders had a net amount over 500 in 2025?").filters())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.column()).isEqualTo("net_amount");
-              assertThat(f.operator()).isEqualTo(">");
-              assertThat(f.values()).containsExactly("500");
-            });
-    assertThat(read("Which countries had revenue above 100000 in 2025?").havings())
-        .singleElement()
-        .satisfies(h -> assertThat(h.values()).containsExactly("100000"));
+    assertThat(conditions(query("How many orders had a net amount over 500 in 2025?")))
+        .containsExactly(
+            new RangeFilter(
+                Field.of("orders.net_amount"), SemanticQuery.Operator.GT, new BigDecimal("500")));
+    assertThat(query("Which countries had revenue above 100000 in 2025?").having())
+        .containsExactly(
+            new SemanticQuery.Having(0, SemanticQuery.Operator.GT, new BigDecimal("100000")));
     assertThat(read("How many orders over 500?").clarifications()).isNotEmpty();
     List<String> asked = read("How many tickets over 500?").clarifications();
     // The question back names an amount of the model asked about, in the project's words.
@@ -117,44 +146,76 @@ class QuestionInterpreterTest {
 
   @Test
   void aggregateWordsNearANumericColumnAggregateIt() {
-    assertThat(read("What was the highest net amount of an order in 2025?").metrics())
-        .containsExactly("max:orders.net_amount");
-    assertThat(read("the lowest net amount of any order last month").metrics())
-        .containsExactly("min:orders.net_amount");
-    assertThat(read("How much shipping amount did we charge in total in 2025?").metrics())
-        .containsExactly("sum:orders.shipping_amount");
+    assertThat(query("What was the highest net amount of an order in 2025?").select())
+        .containsExactly(new Aggregate(Function.MAX, Field.of("orders.net_amount")));
+    assertThat(query("the lowest net amount of any order last month").select())
+        .containsExactly(new Aggregate(Function.MIN, Field.of("orders.net_amount")));
+    assertThat(query("How much shipping amount did we charge in total in 2025?").select())
+        .containsExactly(new Aggregate(Function.SUM, Field.of("orders.shipping_amount")));
     // Across "by", the word is not about the column: grouping by a number stays grouping.
-    assertThat(read("highest revenue by net amount").metrics())
-        .doesNotContain("max:orders.net_amount");
+    assertThat(query("highest revenue by net amount").select())
+        .doesNotContain(new Aggregate(Function.MAX, Field.of("orders.net_amount")));
   }
 
   @Test
   void aModelAloneIsCountedOnlyWhenTheQuestionAsksForANumberOrABreakdown() {
     for (String vague :
         new String[] {"How are our products doing?", "Who are our best products?"}) {
-      Intent intent = read(vague);
-      assertThat(intent.metrics()).as(vague + " " + intent).isEmpty();
-      assertThat(intent.understood()).as(vague).isFalse();
+      Interpretation reading = read(vague);
+      assertThat(reading.query()).as(vague + " " + reading).isNull();
+      assertThat(reading.understood()).as(vague).isFalse();
     }
-    assertThat(read("How many products do we have?").metrics()).containsExactly("count:products");
-    assertThat(read("products by category").metrics()).containsExactly("count:products");
+    assertThat(query("How many products do we have?").select())
+        .containsExactly(new RowCount("products"));
+    assertThat(query("products by category").select()).containsExactly(new RowCount("products"));
   }
 
   @Test
   void glossaryTermsMapToMetricsAndFilters() {
-    assertThat(read("AOV in 2025").metrics()).containsExactly("average_order_value");
-    assertThat(read("How many churned customers do we have?").filters())
+    assertThat(query("AOV in 2025").select()).containsExactly(new Metric("average_order_value"));
+    assertThat(query("How many churned customers do we have?").filters())
         .singleElement()
-        .satisfies(f -> assertThat(f.sql()).contains("last_order_date"));
+        .isInstanceOf(TermFilter.class);
   }
 
   @Test
   void aQuestionWithoutAMeasureAsksInsteadOfGuessing() {
-    Intent intent = read("How are we doing?");
-    assertThat(intent.understood()).isFalse();
-    assertThat(intent.clarifications())
-        .singleElement()
-        .asString()
-        .startsWith("Which measure do you mean?");
+    Interpretation reading = read("How are we doing?");
+    assertThat(reading.understood()).isFalse();
+    assertThat(reading.clarifications()).last().asString().startsWith("Which measure do you mean?");
+  }
+
+  @Test
+  void aWordThatMatchesNothingIsAskedBackNamingIt() {
+    // Each would have been answered without the unknown word: a confident wrong answer.
+    for (String question :
+        new String[] {
+          "revenue of our healthiest regions",
+          "revenue by supplier margin",
+          "revenue from our flagship partners"
+        }) {
+      Interpretation reading = read(question);
+      assertThat(reading.understood()).as(question).isFalse();
+      assertThat(reading.unplaced()).as(question).isNotEmpty();
+      assertThat(String.join(" ", reading.clarifications()))
+          .as(question)
+          .contains("\"" + reading.unplaced().get(0) + "\"");
+    }
+    assertThat(read("revenue of our healthiest regions").unplaced()).containsExactly("healthiest");
+  }
+
+  @Test
+  void functionWordsAndTheEventOfATimeDimensionArePlaced() {
+    Interpretation reading = read("Show me how many orders we got in 2025, please");
+    assertThat(reading.unplaced()).isEmpty();
+    assertThat(reading.understood()).isTrue();
+  }
+
+  @Test
+  void aCodeSpelledLikeAFunctionWordIsNotAValue() {
+    layer.lexicon().addValues("orders", "country", List.of("AT", "BE"));
+    Interpretation reading = read("How many orders did we get at all in 2025?");
+    assertThat(reading.understood()).as(reading.clarifications().toString()).isTrue();
+    assertThat(conditions(reading.query())).noneMatch(ValueFilter.class::isInstance);
   }
 }
