@@ -51,30 +51,40 @@ public final class QuestionInterpreter {
           "\\b(more than|greater than|higher than|larger than|bigger than|over|above|exceeding|at least|less than|fewer than|lower than|smaller than|under|below|at most)\\s+\\$?([\\d][\\d,]*(?:\\.\\d+)?)\\s*(k|m)?\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Set<String> GROUP_WORDS =
-      Set.of("by", "per", "each", "across", "every", "split");
+      words("by", "per", "each", "across", "every", "split");
 
   /** Words before a model that make it the rows listed or grouped, not a count. */
   private static final Set<String> ROW_WORDS =
-      Set.of("top", "which", "what", "each", "per", "by", "every", "bottom", "best", "worst");
+      words("top", "which", "what", "each", "per", "by", "every", "bottom", "best", "worst");
 
   private static final Set<String> AUXILIARIES =
-      Set.of("were", "was", "been", "is", "are", "be", "being", "get", "got");
+      words("were", "was", "been", "is", "are", "be", "being", "get", "got");
 
   /** "in percent", "as a percentage", "in %": ratios on a 0-100 scale. */
   private static final Pattern PERCENT = Pattern.compile("(?i)%|\\bper ?cent(age)?s?\\b");
 
   private static final Set<String> COUNT_WORDS =
-      Set.of("how many", "number of", "count of", "count");
+      words("how many", "number of", "count of", "count");
 
   /** "how big is the backlog": the size of a set of rows is their number. */
-  private static final Set<String> SIZE_WORDS = Set.of("how big", "how large", "size");
+  private static final Set<String> SIZE_WORDS = words("how big", "how large", "size");
 
-  private static final Set<String> AVERAGE_WORDS = Set.of("average", "avg", "mean");
-  private static final Set<String> TOTAL_WORDS = Set.of("total", "sum");
+  private static final Set<String> AVERAGE_WORDS = words("average", "avg", "mean");
+  private static final Set<String> TOTAL_WORDS = words("total", "sum");
   private static final Set<String> MAX_WORDS =
-      Set.of("highest", "maximum", "max", "largest", "biggest");
-  private static final Set<String> MIN_WORDS = Set.of("lowest", "minimum", "min", "smallest");
-  private static final Set<String> GROUPING_WORDS = Set.of("by", "per", "each", "every");
+      words("highest", "maximum", "max", "largest", "biggest");
+  private static final Set<String> MIN_WORDS = words("lowest", "minimum", "min", "smallest");
+  private static final Set<String> GROUPING_WORDS = words("by", "per", "each", "every");
+  private static final Set<String> ASKING_WORDS = words("which", "what", "top");
+  private static final String AND = Words.key("and");
+  private static final String IN = Words.key("in");
+  private static final String TOTAL = Words.key("total");
+  private static final String HOW_MUCH = Words.key("how much");
+
+  /** Words the reading compares with the question's tokens, normalized as the tokens are. */
+  private static Set<String> words(String... phrases) {
+    return Stream.of(phrases).map(Words::key).collect(Collectors.toUnmodifiableSet());
+  }
 
   private final TimeExpressions time;
 
@@ -203,7 +213,7 @@ public final class QuestionInterpreter {
         }
         return;
       }
-      if (!metricRefs.isEmpty() && m.start() > 0 && tokens.get(m.start() - 1).equals("and")) {
+      if (!metricRefs.isEmpty() && m.start() > 0 && tokens.get(m.start() - 1).equals(AND)) {
         addMetric(metricRefs.get(0).metric(), m); // "revenue and tickets": both are asked for
         return;
       }
@@ -321,11 +331,11 @@ public final class QuestionInterpreter {
           return "min";
         }
       }
-      if (before(m, 2).equals("how much")) {
+      if (before(m, 2).equals(HOW_MUCH)) {
         return "sum";
       }
       for (int i = m.end(); i + 1 < Math.min(tokens.size(), m.end() + 6); i++) {
-        if (tokens.get(i).equals("in") && tokens.get(i + 1).equals("total")) {
+        if (tokens.get(i).equals(IN) && tokens.get(i + 1).equals(TOTAL)) {
           return "sum";
         }
       }
@@ -456,8 +466,7 @@ public final class QuestionInterpreter {
         }
         boolean grouping =
             groupWord(m)
-                || (m.start() > 0
-                    && Set.of("which", "what", "top").contains(tokens.get(m.start() - 1)))
+                || (m.start() > 0 && ASKING_WORDS.contains(tokens.get(m.start() - 1)))
                 || m.start() == 0 && limit != null;
         if (grouping && !model.equals(base) || grouping && limit != null) {
           labelDimensions(model).stream().filter(d -> !groupBy.contains(d)).forEach(groupBy::add);

@@ -3,11 +3,45 @@ package io.insightengine.engine.semantic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import net.sf.extjwnl.JWNLException;
+import net.sf.extjwnl.data.IndexWord;
+import net.sf.extjwnl.data.POS;
+import net.sf.extjwnl.data.Synset;
+import net.sf.extjwnl.data.Word;
+import net.sf.extjwnl.dictionary.Dictionary;
+import net.sf.extjwnl.dictionary.MorphologicalProcessor;
 
-/** Normalizes words so "Orders", "order" and "orders'" meet: lower case, light singularization. */
+/**
+ * Normalizes words so that a question meets the names of the semantic model: "Orders", "order" and
+ * "orders'" meet, and so do "shipped" and "ship_date", "sold" and "sell". Lower case, then each
+ * word's lemma.
+ *
+ * <p>The lemmas come from a dictionary, not from rules of thumb: WordNet's morphology (its
+ * exception lists and suffix rules, checked against its index) through extJWNL, BSD-licensed, with
+ * the Princeton WordNet 3.1 data (WordNet licence, BSD-like), both from Maven Central. So irregular
+ * forms come out right ("analyses", "sold", "paid"), words that are their own plural stay
+ * ("series", "news"), and what WordNet does not know — codes and identifiers like "emea", "usd",
+ * "sku123" — stays as it is. A word of a question has no part of speech here, so among its noun and
+ * verb lemmas the one WordNet's sense-tagged texts use most wins: "orders" is "order", "was" is
+ * "be", "days" is "day", "data" stays "data". Adjectives and adverbs are left alone ("highest",
+ * "most"), and so are words with digits or letters outside a-z ("zürich").
+ *
+ * <p>Looking a new word up costs about a millisecond (the dictionary itself loads once, on first
+ * use, in about a second); lemmas are cached, so a word seen before costs a map read.
+ */
 public final class Words {
   private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}&]+");
+
+  /** WordNet's English words are written in these letters; other words are not looked up. */
+  private static final Pattern LETTERS = Pattern.compile("[a-z]+");
+
+  /** Lemmas of the words seen; cleared when full, as questions bring new words without end. */
+  private static final Map<String, String> LEMMAS = new ConcurrentHashMap<>();
+
+  private static final int CACHED_WORDS = 50_000;
 
   private Words() {}
 
@@ -16,7 +50,7 @@ public final class Words {
     List<String> tokens = new ArrayList<>();
     for (String raw : SPLIT.split(text.toLowerCase(Locale.ROOT).replace('_', ' '))) {
       if (!raw.isEmpty()) {
-        tokens.add(singular(raw));
+        tokens.add(lemma(raw));
       }
     }
     return tokens;
@@ -27,22 +61,72 @@ public final class Words {
     return String.join(" ", tokens(text));
   }
 
-  static String singular(String word) {
-    if (word.length() <= 3 || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
-      return word;
+  /** The lemma of a lower-case word: itself when WordNet has no noun or verb for it. */
+  static String lemma(String word) {
+    String known = LEMMAS.get(word);
+    if (known != null) {
+      return known;
     }
-    if (word.endsWith("ies")) {
-      return word.substring(0, word.length() - 3) + "y";
+    String lemma = LETTERS.matcher(word).matches() ? WordNet.lemma(word) : word;
+    if (LEMMAS.size() >= CACHED_WORDS) {
+      LEMMAS.clear();
     }
-    if (word.endsWith("ches")
-        || word.endsWith("shes")
-        || word.endsWith("xes")
-        || word.endsWith("sses")) {
-      return word.substring(0, word.length() - 2);
+    LEMMAS.put(word, lemma);
+    return lemma;
+  }
+
+  /** The dictionary, loaded on first use. */
+  private static final class WordNet {
+    private static final Dictionary DICTIONARY = load();
+    private static final MorphologicalProcessor MORPHOLOGY = DICTIONARY.getMorphologicalProcessor();
+    private static final POS[] LEMMA_POS = {POS.NOUN, POS.VERB};
+
+    private static Dictionary load() {
+      try {
+        return Dictionary.getDefaultResourceInstance();
+      } catch (JWNLException e) {
+        throw new IllegalStateException("WordNet data not found on the classpath", e);
+      }
     }
-    if (word.endsWith("s")) {
-      return word.substring(0, word.length() - 1);
+
+    /** Of the noun and verb lemmas, the most used; on a tie the word itself, then the first. */
+    static synchronized String lemma(String word) {
+      try {
+        String best = word;
+        long bestUses = -1;
+        for (POS pos : LEMMA_POS) {
+          for (String base : MORPHOLOGY.lookupAllBaseForms(pos, word)) {
+            if (!LETTERS.matcher(base).matches()) {
+              continue; // a collocation ("go_on"): never a single word's lemma here
+            }
+            long uses = uses(pos, base);
+            if (uses > bestUses || (uses == bestUses && base.equals(word))) {
+              best = base;
+              bestUses = uses;
+            }
+          }
+        }
+        return best;
+      } catch (JWNLException e) {
+        throw new IllegalStateException("WordNet lookup failed for " + word, e);
+      }
     }
-    return word;
+
+    /** How often the lemma's senses of that part of speech occur in WordNet's tagged texts. */
+    private static long uses(POS pos, String lemma) throws JWNLException {
+      IndexWord index = DICTIONARY.getIndexWord(pos, lemma);
+      if (index == null) {
+        return 0;
+      }
+      long uses = 0;
+      for (Synset sense : index.getSenses()) {
+        for (Word w : sense.getWords()) {
+          if (w.getLemma().equalsIgnoreCase(lemma)) {
+            uses += w.getUseCount();
+          }
+        }
+      }
+      return uses;
+    }
   }
 }
