@@ -2,6 +2,7 @@ package io.insightengine.engine.interpret;
 
 import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
 import io.insightengine.api.v1alpha1.semantic.GlossaryTermSpec;
+import io.insightengine.api.v1alpha1.semantic.MetricSpec;
 import io.insightengine.engine.interpret.Intent.Condition;
 import io.insightengine.engine.semantic.ColumnAggregate;
 import io.insightengine.engine.semantic.Lexicon;
@@ -143,11 +144,11 @@ public final class QuestionInterpreter {
 
     List<String> tokens = Words.tokens(text);
     List<Mention> mentions = new ArrayList<>();
-    for (Lexicon.Match m : layer.lexicon().scan(tokens)) {
+    for (Lexicon.Match m : layer.lexicon().scan(tokens, Words.capitals(text))) {
       mentions.add(new Mention(m.start(), m.end(), m.phrase(), m.targets()));
     }
 
-    Reading reading = new Reading(layer, tokens);
+    Reading reading = new Reading(layer, tokens, Words.written(text));
     for (Mention mention : mentions) {
       reading.take(mention);
     }
@@ -166,6 +167,10 @@ public final class QuestionInterpreter {
   private static final class Reading {
     final SemanticLayer layer;
     final List<String> tokens;
+
+    /** The question's words as written (lower case, not lemmatized), one per token. */
+    final List<String> written;
+
     final List<String> metrics = new ArrayList<>();
     final Map<String, Integer> metricPositions = new LinkedHashMap<>();
     final List<Mention> dimensionMentions = new ArrayList<>();
@@ -179,9 +184,10 @@ public final class QuestionInterpreter {
     final Map<String, Integer> columnPositions = new LinkedHashMap<>();
     String timeDimension;
 
-    Reading(SemanticLayer layer, List<String> tokens) {
+    Reading(SemanticLayer layer, List<String> tokens, List<String> written) {
       this.layer = layer;
       this.tokens = tokens;
+      this.written = written;
     }
 
     String before(Mention m, int words) {
@@ -200,6 +206,9 @@ public final class QuestionInterpreter {
       boolean counting = COUNT_WORDS.contains(before(m, 2)) || COUNT_WORDS.contains(before(m, 1));
       String aggregateWord = before(m, 1);
 
+      if (!terms.isEmpty() && verbOfTimeDimension(m, termModels(terms))) {
+        return; // "tickets were opened last month": the verb of the opening date, not open tickets
+      }
       if (!terms.isEmpty()) {
         GlossaryTermSpec term = terms.get(0).term();
         if (term.getMetric() != null) {
@@ -234,6 +243,15 @@ public final class QuestionInterpreter {
                   + String.join(" or ", metricRefs.stream().map(MetricRef::metric).toList()));
         }
         addMetric(metricRefs.get(0).metric(), m);
+        return;
+      }
+      if (!namedFilters.isEmpty()
+          && verbOfTimeDimension(
+              m,
+              namedFilters.stream()
+                  .map(f -> layer.filter(f.filter()).map(SemanticLayer.Filter::model).orElse(null))
+                  .filter(java.util.Objects::nonNull)
+                  .toList())) {
         return;
       }
       if (!namedFilters.isEmpty()) {
@@ -272,7 +290,9 @@ public final class QuestionInterpreter {
         addMetric(new ColumnAggregate(function, column.model(), column.column()).key(), m);
         return;
       }
-      if (!values.isEmpty() && models.isEmpty() && verbOfTimeDimension(m, values)) {
+      if (!values.isEmpty()
+          && models.isEmpty()
+          && verbOfTimeDimension(m, values.stream().map(ValueRef::model).toList())) {
         return; // "orders were placed last month": the verb of the order date, not a status
       }
       if (!values.isEmpty() && models.isEmpty()) {
@@ -357,15 +377,21 @@ public final class QuestionInterpreter {
     }
 
     /**
-     * Whether a value follows an auxiliary ("were placed") and names what a time column of its
-     * model records ("Day the order was placed"): then it is the verb of the date, not a filter.
+     * Whether a mention is an inflected verb after an auxiliary ("were placed", "was opened") that
+     * names what a time column of one of the models records ("Day the order was placed"): then it
+     * is the verb of the date, not a status or a filter. A word as it is ("are open") is a state.
      */
-    boolean verbOfTimeDimension(Mention m, List<ValueRef> values) {
+    boolean verbOfTimeDimension(Mention m, List<String> models) {
       if (m.start() == 0 || !AUXILIARIES.contains(tokens.get(m.start() - 1))) {
         return false;
       }
-      for (ValueRef value : values) {
-        var model = layer.model(value.model());
+      int last = m.end() - 1;
+      if (written.get(last).equals(tokens.get(last))) {
+        return false;
+      }
+      List<String> phrase = tokens.subList(m.start(), m.end());
+      for (String name : models) {
+        var model = layer.model(name);
         if (model.isEmpty()) {
           continue;
         }
@@ -374,12 +400,28 @@ public final class QuestionInterpreter {
           if (dimension.time()
               && column != null
               && column.getDescription() != null
-              && Words.tokens(column.getDescription()).contains(Words.key(value.value()))) {
+              && java.util.Collections.indexOfSubList(Words.tokens(column.getDescription()), phrase)
+                  >= 0) {
             return true;
           }
         }
       }
       return false;
+    }
+
+    /** The models a glossary term filters, directly or through its named filter. */
+    private List<String> termModels(List<TermRef> terms) {
+      List<String> models = new ArrayList<>();
+      for (TermRef t : terms) {
+        GlossaryTermSpec term = t.term();
+        if (term.getModel() != null) {
+          models.add(term.getModel());
+        }
+        if (term.getFilter() != null) {
+          layer.filter(term.getFilter()).ifPresent(f -> models.add(f.model()));
+        }
+      }
+      return models;
     }
 
     void addMetric(String metric, Mention m) {
@@ -454,6 +496,9 @@ public final class QuestionInterpreter {
             grain = TimeGrain.DAY;
           }
           continue;
+        }
+        if (!groupWord(m) && measuredColumns(metrics.get(0)).contains(dimension.get())) {
+          continue; // "how much do they owe": the amount the metric adds up, not a grouping
         }
         if (!groupBy.contains(dimension.get())) {
           groupBy.add(dimension.get());
@@ -660,6 +705,28 @@ public final class QuestionInterpreter {
                 }
               });
       return labels;
+    }
+
+    /** The columns (model.column) a metric aggregates as they are: a measure's plain column. */
+    private Set<String> measuredColumns(String metric) {
+      Optional<ColumnAggregate> aggregate = ColumnAggregate.parse(metric);
+      if (aggregate.isPresent()) {
+        return Set.of(aggregate.get().model() + "." + aggregate.get().column());
+      }
+      String measure =
+          metric.startsWith("measure:")
+              ? metric.substring(8)
+              : layer
+                  .metric(metric)
+                  .map(SemanticLayer.Metric::spec)
+                  .filter(spec -> spec.getType() == MetricSpec.Type.SIMPLE)
+                  .map(MetricSpec::getMeasure)
+                  .orElse(null);
+      return Optional.ofNullable(measure)
+          .flatMap(layer::measure)
+          .filter(ms -> ms.expr() != null && ms.expr().trim().matches("\\w+"))
+          .map(ms -> Set.of(ms.model() + "." + ms.expr().trim()))
+          .orElse(Set.of());
     }
 
     private boolean groupWord(Mention m) {

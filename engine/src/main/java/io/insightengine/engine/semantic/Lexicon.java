@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Every phrase that names something in the semantic model — names, labels, synonyms, glossary
@@ -59,6 +61,15 @@ public final class Lexicon {
    */
   private volatile Map<String, Set<Target>> phrases = new HashMap<>();
 
+  /**
+   * Codes, as written in capitals, that name a value only when a question writes them so ("BE" for
+   * 'BE', where "be" is the question's own word); replaced whole like the phrases.
+   */
+  private volatile Map<String, Set<Target>> codes = new HashMap<>();
+
+  /** A value written as a code: two or three capitals. */
+  private static final Pattern CODE = Pattern.compile("\\p{Lu}{2,3}");
+
   private Lexicon() {}
 
   static Lexicon build(SemanticModelSpec spec, SemanticLayer layer) {
@@ -74,7 +85,11 @@ public final class Lexicon {
         ColumnRef column = new ColumnRef(m.getName(), c.getName());
         lexicon.add(c.getName(), column);
         c.getSynonyms().forEach(s -> lexicon.add(s, column));
-        c.getValues().forEach(v -> lexicon.add(v, new ValueRef(m.getName(), c.getName(), v)));
+        c.getValues()
+            .forEach(
+                v ->
+                    addValue(
+                        lexicon.phrases, lexicon.codes, new ValueRef(m.getName(), c.getName(), v)));
         c.getValueSynonyms()
             .forEach(
                 (value, words) ->
@@ -123,17 +138,38 @@ public final class Lexicon {
 
   /** Adds sampled values of a column (distinct values read from the warehouse). */
   public synchronized void addValues(String model, String column, List<String> values) {
-    Map<String, Set<Target>> copy = new HashMap<>(phrases);
+    Map<String, Set<Target>> phrasesCopy = new HashMap<>(phrases);
+    Map<String, Set<Target>> codesCopy = new HashMap<>(codes);
     for (String v : values) {
+      addValue(phrasesCopy, codesCopy, new ValueRef(model, column, v));
+    }
+    phrases = phrasesCopy;
+    codes = codesCopy;
+  }
+
+  /**
+   * A value by its words; but a value written as a code that is also an English word ('BE', 'IN',
+   * 'AT') only by the code in capitals: "be" and "in" — and "is" and "are", whose lemma is "be" —
+   * are the words of any question.
+   */
+  private static void addValue(
+      Map<String, Set<Target>> phrases, Map<String, Set<Target>> codes, ValueRef value) {
+    String v = value.value().trim();
+    if (CODE.matcher(v).matches() && Words.isEnglishWord(v.toLowerCase(Locale.ROOT))) {
+      put(codes, v, value);
+    } else {
       String key = Words.key(v);
       if (!key.isEmpty()) {
-        // The sets of the published map are never changed: a touched key gets a new set.
-        Set<Target> targets = new LinkedHashSet<>(copy.getOrDefault(key, Set.of()));
-        targets.add(new ValueRef(model, column, v));
-        copy.put(key, targets);
+        put(phrases, key, value);
       }
     }
-    phrases = copy;
+  }
+
+  /** Adds a target to a key's set, replacing the set: a published set is never changed. */
+  private static void put(Map<String, Set<Target>> map, String key, Target target) {
+    Set<Target> targets = new LinkedHashSet<>(map.getOrDefault(key, Set.of()));
+    targets.add(target);
+    map.put(key, targets);
   }
 
   private void add(String phrase, Target target) {
@@ -143,13 +179,26 @@ public final class Lexicon {
     }
   }
 
+  /** What a phrase names; a code in capitals ("BE") also what it names as a code. */
   public List<Target> lookup(String phrase) {
-    return List.copyOf(phrases.getOrDefault(Words.key(phrase), Set.of()));
+    Set<Target> targets = new LinkedHashSet<>(phrases.getOrDefault(Words.key(phrase), Set.of()));
+    targets.addAll(codes.getOrDefault(phrase.trim(), Set.of()));
+    return List.copyOf(targets);
   }
 
   /** Longest-first matches of known phrases over the tokens, left to right, not overlapping. */
   public List<Match> scan(List<String> tokens) {
+    return scan(tokens, List.of());
+  }
+
+  /**
+   * As {@link #scan(List)}; and where no phrase starts, a token written in capitals matches the
+   * value its code names. {@code capitals} holds, per token, the word as written in capitals, or
+   * null ({@link Words#capitals}).
+   */
+  public List<Match> scan(List<String> tokens, List<String> capitals) {
     Map<String, Set<Target>> phrases = this.phrases;
+    Map<String, Set<Target>> codes = this.codes;
     List<Match> matches = new ArrayList<>();
     int i = 0;
     while (i < tokens.size()) {
@@ -161,6 +210,12 @@ public final class Lexicon {
         Set<Target> targets = phrases.get(key);
         if (targets != null) {
           found = new Match(i, i + len, key, List.copyOf(targets));
+        }
+      }
+      if (found == null && i < capitals.size() && capitals.get(i) != null) {
+        Set<Target> targets = codes.get(capitals.get(i));
+        if (targets != null) {
+          found = new Match(i, i + 1, tokens.get(i), List.copyOf(targets));
         }
       }
       if (found != null) {

@@ -1,6 +1,7 @@
 package io.insightengine.engine.semantic;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +62,46 @@ public final class Words {
     return String.join(" ", tokens(text));
   }
 
+  /**
+   * The words of a text as written, in lower case but not lemmatized, one for each of {@link
+   * #tokens}: whether a question's word was inflected ("opened", not "open") shows here.
+   */
+  public static List<String> written(String text) {
+    List<String> words = new ArrayList<>();
+    for (String raw : SPLIT.split(text.toLowerCase(Locale.ROOT).replace('_', ' '))) {
+      if (!raw.isEmpty()) {
+        words.add(raw);
+      }
+    }
+    return words;
+  }
+
+  /**
+   * For each of {@link #tokens}, the word as written when it is written in capitals ("DE", "USA")
+   * in a text that is not all capitals; null otherwise. A code is told from a word so ("US" from
+   * "us").
+   */
+  public static List<String> capitals(String text) {
+    List<String> capitals = new ArrayList<>();
+    boolean shouting = text.codePoints().noneMatch(Character::isLowerCase);
+    for (String raw : SPLIT.split(text.replace('_', ' '))) {
+      if (!raw.isEmpty()) {
+        capitals.add(
+            !shouting && raw.length() > 1 && raw.codePoints().allMatch(Character::isUpperCase)
+                ? raw
+                : null);
+      }
+    }
+    // Lower case splits a word differently only in odd scripts; then there are no capitals.
+    int count = written(text).size();
+    return capitals.size() == count ? capitals : new ArrayList<>(Collections.nCopies(count, null));
+  }
+
+  /** Whether WordNet knows the lower-case word, in any part of speech, as it is or inflected. */
+  public static boolean isEnglishWord(String word) {
+    return LETTERS.matcher(word).matches() && WordNet.known(word);
+  }
+
   /** The lemma of a lower-case word: itself when WordNet has no noun or verb for it. */
   static String lemma(String word) {
     String known = LEMMAS.get(word);
@@ -107,6 +148,19 @@ public final class Words {
           }
         }
         return best;
+      } catch (JWNLException e) {
+        throw new IllegalStateException("WordNet lookup failed for " + word, e);
+      }
+    }
+
+    static synchronized boolean known(String word) {
+      try {
+        for (POS pos : POS.getAllPOS()) {
+          if (!MORPHOLOGY.lookupAllBaseForms(pos, word).isEmpty()) {
+            return true;
+          }
+        }
+        return false;
       } catch (JWNLException e) {
         throw new IllegalStateException("WordNet lookup failed for " + word, e);
       }

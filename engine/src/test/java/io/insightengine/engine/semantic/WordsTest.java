@@ -86,6 +86,29 @@ class WordsTest {
   }
 
   @Test
+  void theWordsAsWrittenAndInCapitalsAlignWithTheTokens() {
+    String question = "Parcels shipped to DE by service_level";
+    assertThat(Words.tokens(question))
+        .containsExactly("parcel", "ship", "to", "de", "by", "service", "level");
+    assertThat(Words.written(question))
+        .containsExactly("parcels", "shipped", "to", "de", "by", "service", "level");
+    assertThat(Words.capitals(question)).containsExactly(null, null, null, "DE", null, null, null);
+    assertThat(Words.capitals("PARCELS SHIPPED TO DE"))
+        .as("a question all in capitals has no codes")
+        .containsOnlyNulls()
+        .hasSize(4);
+  }
+
+  @Test
+  void englishWordsAreKnownInAnyInflection() {
+    assertThat(Words.isEnglishWord("be")).isTrue();
+    assertThat(Words.isEnglishWord("shipped")).isTrue();
+    assertThat(Words.isEnglishWord("highest")).isTrue();
+    assertThat(Words.isEnglishWord("emea")).isFalse();
+    assertThat(Words.isEnglishWord("nl")).isFalse();
+  }
+
+  @Test
   void aWordHasOneLemmaWhicheverThreadAsks() {
     List<String> words = List.of("orders", "shipped", "sold", "categories", "was", "analyses");
     List<String> expected = words.stream().map(Words::key).toList();
