@@ -10,6 +10,8 @@ import io.insightengine.api.v1alpha1.semantic.NamedFilterSpec;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +69,15 @@ public final class Lexicon {
    */
   private volatile Map<String, Set<Target>> codes = new HashMap<>();
 
+  /** The phrases that only standard names of values gave (see {@link #addAliases}). */
+  private final Set<String> aliasKeys = new HashSet<>();
+
+  /** The codes that only standard codes of values gave. */
+  private final Set<String> aliasCodes = new HashSet<>();
+
+  /** The values known per column, whose standard names are read together. */
+  private final Map<ColumnRef, Set<String>> columnValues = new HashMap<>();
+
   /** A value written as a code: two or three capitals. */
   private static final Pattern CODE = Pattern.compile("\\p{Lu}{2,3}");
 
@@ -74,6 +85,7 @@ public final class Lexicon {
 
   static Lexicon build(SemanticModelSpec spec, SemanticLayer layer) {
     Lexicon lexicon = new Lexicon();
+    Map<ColumnRef, List<String>> enumerated = new LinkedHashMap<>();
     for (ModelSpec m : spec.getModels()) {
       ModelRef model = new ModelRef(m.getName());
       lexicon.add(m.getName(), model);
@@ -95,6 +107,11 @@ public final class Lexicon {
                 (value, words) ->
                     words.forEach(
                         w -> lexicon.add(w, new ValueRef(m.getName(), c.getName(), value))));
+        List<String> values = new ArrayList<>(c.getValues());
+        values.addAll(c.getValueSynonyms().keySet());
+        if (!values.isEmpty()) {
+          enumerated.put(column, values);
+        }
       }
       for (DimensionSpec d : m.getDimensions()) {
         DimensionRef dimension = new DimensionRef(m.getName(), d.getName());
@@ -133,6 +150,11 @@ public final class Lexicon {
       lexicon.add(term.getTerm(), new TermRef(term));
       term.getSynonyms().forEach(s -> lexicon.add(s, new TermRef(term)));
     }
+    // After every phrase of the model, so that a standard name never shadows one.
+    enumerated.forEach(
+        (column, values) ->
+            lexicon.addAliases(
+                lexicon.phrases, lexicon.codes, column.model(), column.column(), values));
     return lexicon;
   }
 
@@ -143,6 +165,7 @@ public final class Lexicon {
     for (String v : values) {
       addValue(phrasesCopy, codesCopy, new ValueRef(model, column, v));
     }
+    addAliases(phrasesCopy, codesCopy, model, column, values);
     phrases = phrasesCopy;
     codes = codesCopy;
   }
@@ -161,6 +184,65 @@ public final class Lexicon {
       String key = Words.key(v);
       if (!key.isEmpty()) {
         put(phrases, key, value);
+      }
+    }
+  }
+
+  /**
+   * The standard names of a column's values ("Germany" for 'DE', "US Dollar" for 'USD') and their
+   * codes ("DE" for 'Germany'), read over all the values known of the column ({@link
+   * ReferenceNames}). A standard name is a fallback: it joins only a phrase that nothing but
+   * standard names gave, never one the model uses for something else.
+   */
+  private void addAliases(
+      Map<String, Set<Target>> phrases,
+      Map<String, Set<Target>> codes,
+      String model,
+      String column,
+      List<String> values) {
+    Set<String> known =
+        columnValues.computeIfAbsent(new ColumnRef(model, column), k -> new LinkedHashSet<>());
+    known.addAll(values);
+    ReferenceNames.Aliases aliases = ReferenceNames.of(known);
+    // Read afresh: a name the column's values gave before may be ambiguous now ("dollar").
+    forget(phrases, aliasKeys, model, column);
+    forget(codes, aliasCodes, model, column);
+    aliases
+        .names()
+        .forEach(
+            (name, value) -> {
+              String key = Words.key(name);
+              if (!key.isEmpty() && (!phrases.containsKey(key) || aliasKeys.contains(key))) {
+                aliasKeys.add(key);
+                put(phrases, key, new ValueRef(model, column, value));
+              }
+            });
+    aliases
+        .codes()
+        .forEach(
+            (code, value) -> {
+              if (!codes.containsKey(code) || aliasCodes.contains(code)) {
+                aliasCodes.add(code);
+                put(codes, code, new ValueRef(model, column, value));
+              }
+            });
+  }
+
+  /** Drops a column's values from the given keys' targets (replacing the sets), and empty keys. */
+  private static void forget(
+      Map<String, Set<Target>> map, Set<String> keys, String model, String column) {
+    for (String key : keys) {
+      Set<Target> targets = map.get(key);
+      if (targets == null) {
+        continue;
+      }
+      Set<Target> kept = new LinkedHashSet<>(targets);
+      kept.removeIf(
+          t -> t instanceof ValueRef v && v.model().equals(model) && v.column().equals(column));
+      if (kept.isEmpty()) {
+        map.remove(key);
+      } else if (kept.size() < targets.size()) {
+        map.put(key, kept);
       }
     }
   }

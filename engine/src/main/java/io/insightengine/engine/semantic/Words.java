@@ -102,6 +102,11 @@ public final class Words {
     return LETTERS.matcher(word).matches() && WordNet.known(word);
   }
 
+  /** Whether the lower-case word is a noun in WordNet and nothing else: no verb, no adjective. */
+  public static boolean isOnlyANoun(String word) {
+    return LETTERS.matcher(word).matches() && WordNet.onlyANoun(word);
+  }
+
   /** The lemma of a lower-case word: itself when WordNet has no noun or verb for it. */
   static String lemma(String word) {
     String known = LEMMAS.get(word);
@@ -161,6 +166,20 @@ public final class Words {
           }
         }
         return false;
+      } catch (JWNLException e) {
+        throw new IllegalStateException("WordNet lookup failed for " + word, e);
+      }
+    }
+
+    static synchronized boolean onlyANoun(String word) {
+      try {
+        for (POS pos : POS.getAllPOS()) {
+          boolean is = !MORPHOLOGY.lookupAllBaseForms(pos, word).isEmpty();
+          if (is != (pos == POS.NOUN)) {
+            return false;
+          }
+        }
+        return true;
       } catch (JWNLException e) {
         throw new IllegalStateException("WordNet lookup failed for " + word, e);
       }
