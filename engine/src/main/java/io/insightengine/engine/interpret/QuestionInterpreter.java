@@ -498,7 +498,8 @@ public final class QuestionInterpreter {
           continue;
         }
         if (!groupWord(m) && measuredColumns(metrics.get(0)).contains(dimension.get())) {
-          continue; // "how much do they owe": the amount the metric adds up, not a grouping
+          continue; // the amount the metric adds up, named again ("how much was spent"): no
+          // grouping
         }
         if (!groupBy.contains(dimension.get())) {
           groupBy.add(dimension.get());

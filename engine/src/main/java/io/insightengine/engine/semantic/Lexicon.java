@@ -65,7 +65,7 @@ public final class Lexicon {
 
   /**
    * Codes, as written in capitals, that name a value only when a question writes them so ("BE" for
-   * 'BE', where "be" is the question's own word); replaced whole like the phrases.
+   * 'IN', where "in" is the question's own word); replaced whole like the phrases.
    */
   private volatile Map<String, Set<Target>> codes = new HashMap<>();
 

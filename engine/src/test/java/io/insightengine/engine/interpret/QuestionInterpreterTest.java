@@ -48,6 +48,17 @@ class QuestionInterpreterTest {
   }
 
   @Test
+  void anInflectedVerbAfterAnAuxiliaryIsTheVerbOfADateNotAFilter() {
+    Intent opened = read("How many tickets were opened last month?");
+    assertThat(opened.filters()).as("'opened' is the verb of the opening date").isEmpty();
+    assertThat(opened.timeDimension()).isEqualTo("support_tickets.opened_date");
+    assertThat(read("How many tickets are open?").filters())
+        .as("'open' as it is: the state, the named filter")
+        .singleElement()
+        .satisfies(f -> assertThat(f.sql()).contains("'open'"));
+  }
+
+  @Test
   void synonymsNameMetrics() {
     assertThat(read("turnover by region last year").metrics()).containsExactly("revenue");
     assertThat(read("GMV this year").metrics()).containsExactly("gross_revenue");

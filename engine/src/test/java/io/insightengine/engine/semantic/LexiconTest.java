@@ -59,6 +59,23 @@ class LexiconTest {
   }
 
   @Test
+  void aCodeThatIsAnEnglishWordIsReachedOnlyInCapitals() {
+    Lexicon lexicon = lexicon();
+    lexicon.addValues("payments", "payer_country", List.of("IN", "BE", "NL"));
+    ValueRef india = new ValueRef("payments", "payer_country", "IN");
+    ValueRef belgium = new ValueRef("payments", "payer_country", "BE");
+    assertThat(scan(lexicon, "payments in IN").get(1).targets()).containsExactly(india);
+    assertThat(scan(lexicon, "payments that are late in 2025"))
+        .as("'are' is lemmatized to 'be', and 'in' is a word: neither is a code")
+        .hasSize(1);
+    assertThat(scan(lexicon, "payments from BE").get(1).targets()).containsExactly(belgium);
+    assertThat(lexicon.lookup("nl"))
+        .as("'nl' is no English word: reached as written")
+        .containsExactly(new ValueRef("payments", "payer_country", "NL"));
+    assertThat(lexicon.lookup("Belgium")).as("and by its name").containsExactly(belgium);
+  }
+
+  @Test
   void aStandardNameNeverShadowsAPhraseOfTheModel() {
     assertThat(lexicon().lookup("euro")).containsExactly(new ColumnRef("payments", "wallet"));
   }
