@@ -64,7 +64,7 @@ public final class Lexicon {
   private volatile Map<String, Set<Target>> phrases = new HashMap<>();
 
   /**
-   * Codes, as written in capitals, that name a value only when a question writes them so ("BE" for
+   * Codes, as written in capitals, that name a value only when a question writes them so ("IN" for
    * 'IN', where "in" is the question's own word); replaced whole like the phrases.
    */
   private volatile Map<String, Set<Target>> codes = new HashMap<>();
@@ -297,7 +297,7 @@ public final class Lexicon {
       if (found == null && i < capitals.size() && capitals.get(i) != null) {
         Set<Target> targets = codes.get(capitals.get(i));
         if (targets != null) {
-          found = new Match(i, i + 1, tokens.get(i), List.copyOf(targets));
+          found = new Match(i, i + 1, capitals.get(i), List.copyOf(targets));
         }
       }
       if (found != null) {
