@@ -66,11 +66,11 @@ public final class QuestionInterpreter {
           "\\b(more than|greater than|higher than|larger than|bigger than|over|above|exceeding|at least|less than|fewer than|lower than|smaller than|under|below|at most)\\s+\\$?([\\d][\\d,]*(?:\\.\\d+)?)\\s*(k|m)?\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Set<String> GROUP_WORDS =
-      Set.of("by", "per", "each", "across", "every", "split");
+      words("by", "per", "each", "across", "every", "split");
 
   /** Words before a model that make it the rows listed or grouped, not a count. */
   private static final Set<String> ROW_WORDS =
-      Set.of("top", "which", "what", "each", "per", "by", "every", "bottom", "best", "worst");
+      words("top", "which", "what", "each", "per", "by", "every", "bottom", "best", "worst");
 
   /** "what share of", "what percentage of", "what % of": a part of a set of rows. */
   private static final Pattern SHARE =
@@ -83,23 +83,33 @@ public final class QuestionInterpreter {
   private static final Set<String> NEGATIONS = Set.of("not", "no", "non", "never", "nor");
 
   private static final Set<String> AUXILIARIES =
-      Set.of("were", "was", "been", "is", "are", "be", "being", "get", "got");
+      words("were", "was", "been", "is", "are", "be", "being", "get", "got");
 
   /** "in percent", "as a percentage", "in %": ratios on a 0-100 scale. */
   private static final Pattern PERCENT = Pattern.compile("(?i)%|\\bper ?cent(age)?s?\\b");
 
   private static final Set<String> COUNT_WORDS =
-      Set.of("how many", "number of", "count of", "count");
+      words("how many", "number of", "count of", "count");
 
   /** "how big is the backlog": the size of a set of rows is their number. */
-  private static final Set<String> SIZE_WORDS = Set.of("how big", "how large", "size");
+  private static final Set<String> SIZE_WORDS = words("how big", "how large", "size");
 
-  private static final Set<String> AVERAGE_WORDS = Set.of("average", "avg", "mean");
-  private static final Set<String> TOTAL_WORDS = Set.of("total", "sum");
+  private static final Set<String> AVERAGE_WORDS = words("average", "avg", "mean");
+  private static final Set<String> TOTAL_WORDS = words("total", "sum");
   private static final Set<String> MAX_WORDS =
-      Set.of("highest", "maximum", "max", "largest", "biggest");
-  private static final Set<String> MIN_WORDS = Set.of("lowest", "minimum", "min", "smallest");
-  private static final Set<String> GROUPING_WORDS = Set.of("by", "per", "each", "every");
+      words("highest", "maximum", "max", "largest", "biggest");
+  private static final Set<String> MIN_WORDS = words("lowest", "minimum", "min", "smallest");
+  private static final Set<String> GROUPING_WORDS = words("by", "per", "each", "every");
+  private static final Set<String> ASKING_WORDS = words("which", "what", "top");
+  private static final String AND = Words.key("and");
+  private static final String IN = Words.key("in");
+  private static final String TOTAL = Words.key("total");
+  private static final String HOW_MUCH = Words.key("how much");
+
+  /** Words the reading compares with the question's tokens, normalized as the tokens are. */
+  private static Set<String> words(String... phrases) {
+    return Stream.of(phrases).map(Words::key).collect(Collectors.toUnmodifiableSet());
+  }
 
   private final TimeExpressions time;
 
@@ -158,11 +168,11 @@ public final class QuestionInterpreter {
 
     List<String> tokens = Words.tokens(text);
     List<Mention> mentions = new ArrayList<>();
-    for (Lexicon.Match m : layer.lexicon().scan(tokens)) {
+    for (Lexicon.Match m : layer.lexicon().scan(tokens, Words.capitals(text))) {
       mentions.add(new Mention(m.start(), m.end(), m.phrase(), m.targets()));
     }
 
-    Reading reading = new Reading(layer, tokens);
+    Reading reading = new Reading(layer, tokens, Words.written(text));
     for (Mention mention : mentions) {
       if (mention.end() - mention.start() == 1
           && QuestionGrammar.isFunctionWord(mention.phrase())
@@ -187,6 +197,10 @@ public final class QuestionInterpreter {
   private static final class Reading {
     final SemanticLayer layer;
     final List<String> tokens;
+
+    /** The question's words as written (lower case, not lemmatized), one per token. */
+    final List<String> written;
+
     final List<Selection> metrics = new ArrayList<>();
     final Map<Selection, Integer> metricPositions = new LinkedHashMap<>();
     final List<Mention> dimensionMentions = new ArrayList<>();
@@ -206,9 +220,10 @@ public final class QuestionInterpreter {
 
     String timeDimension;
 
-    Reading(SemanticLayer layer, List<String> tokens) {
+    Reading(SemanticLayer layer, List<String> tokens, List<String> written) {
       this.layer = layer;
       this.tokens = tokens;
+      this.written = written;
     }
 
     void place(int start, int end) {
@@ -303,6 +318,9 @@ public final class QuestionInterpreter {
           distinct || COUNT_WORDS.contains(before(m, 2)) || COUNT_WORDS.contains(before(m, 1));
       String aggregateWord = before(m, 1);
 
+      if (!terms.isEmpty() && verbOfTimeDimension(m, termModels(terms))) {
+        return; // "tickets were opened last month": the verb of the opening date, not open tickets
+      }
       if (!terms.isEmpty()) {
         GlossaryTermSpec term = terms.get(0).term();
         if (term.getMetric() != null) {
@@ -312,7 +330,7 @@ public final class QuestionInterpreter {
         }
         return;
       }
-      if (!metricRefs.isEmpty() && m.start() > 0 && tokens.get(m.start() - 1).equals("and")) {
+      if (!metricRefs.isEmpty() && m.start() > 0 && tokens.get(m.start() - 1).equals(AND)) {
         addMetric(metricOf(metricRefs.get(0)), m); // "revenue and tickets": both are asked for
         return;
       }
@@ -333,6 +351,15 @@ public final class QuestionInterpreter {
                   + String.join(" or ", metricRefs.stream().map(MetricRef::metric).toList()));
         }
         addMetric(metricOf(metricRefs.get(0)), m);
+        return;
+      }
+      if (!namedFilters.isEmpty()
+          && verbOfTimeDimension(
+              m,
+              namedFilters.stream()
+                  .map(f -> layer.filter(f.filter()).map(SemanticLayer.Filter::model).orElse(null))
+                  .filter(java.util.Objects::nonNull)
+                  .toList())) {
         return;
       }
       if (!namedFilters.isEmpty()) {
@@ -372,7 +399,9 @@ public final class QuestionInterpreter {
         addMetric(new Aggregate(function, new Field(column.model(), column.column())), m);
         return;
       }
-      if (!values.isEmpty() && models.isEmpty() && verbOfTimeDimension(m, values)) {
+      if (!values.isEmpty()
+          && models.isEmpty()
+          && verbOfTimeDimension(m, values.stream().map(ValueRef::model).toList())) {
         return; // "orders were placed last month": the verb of the order date, not a status
       }
       if (!values.isEmpty() && models.isEmpty()) {
@@ -558,11 +587,11 @@ public final class QuestionInterpreter {
           return SemanticQuery.Function.MIN;
         }
       }
-      if (before(m, 2).equals("how much")) {
+      if (before(m, 2).equals(HOW_MUCH)) {
         return SemanticQuery.Function.SUM;
       }
       for (int i = m.end(); i + 1 < Math.min(tokens.size(), m.end() + 6); i++) {
-        if (tokens.get(i).equals("in") && tokens.get(i + 1).equals("total")) {
+        if (tokens.get(i).equals(IN) && tokens.get(i + 1).equals(TOTAL)) {
           return SemanticQuery.Function.SUM;
         }
       }
@@ -584,15 +613,21 @@ public final class QuestionInterpreter {
     }
 
     /**
-     * Whether a value follows an auxiliary ("were placed") and names what a time column of its
-     * model records ("Day the order was placed"): then it is the verb of the date, not a filter.
+     * Whether a mention is an inflected verb after an auxiliary ("were placed", "was opened") that
+     * names what a time column of one of the models records ("Day the order was placed"): then it
+     * is the verb of the date, not a status or a filter. A word as it is ("are open") is a state.
      */
-    boolean verbOfTimeDimension(Mention m, List<ValueRef> values) {
+    boolean verbOfTimeDimension(Mention m, List<String> models) {
       if (m.start() == 0 || !AUXILIARIES.contains(tokens.get(m.start() - 1))) {
         return false;
       }
-      for (ValueRef value : values) {
-        var model = layer.model(value.model());
+      int last = m.end() - 1;
+      if (written.get(last).equals(tokens.get(last))) {
+        return false;
+      }
+      List<String> phrase = tokens.subList(m.start(), m.end());
+      for (String name : models) {
+        var model = layer.model(name);
         if (model.isEmpty()) {
           continue;
         }
@@ -601,12 +636,28 @@ public final class QuestionInterpreter {
           if (dimension.time()
               && column != null
               && column.getDescription() != null
-              && Words.tokens(column.getDescription()).contains(Words.key(value.value()))) {
+              && java.util.Collections.indexOfSubList(Words.tokens(column.getDescription()), phrase)
+                  >= 0) {
             return true;
           }
         }
       }
       return false;
+    }
+
+    /** The models a glossary term filters, directly or through its named filter. */
+    private List<String> termModels(List<TermRef> terms) {
+      List<String> models = new ArrayList<>();
+      for (TermRef t : terms) {
+        GlossaryTermSpec term = t.term();
+        if (term.getModel() != null) {
+          models.add(term.getModel());
+        }
+        if (term.getFilter() != null) {
+          layer.filter(term.getFilter()).ifPresent(f -> models.add(f.model()));
+        }
+      }
+      return models;
     }
 
     private static Selection metricOf(MetricRef ref) {
@@ -678,6 +729,10 @@ public final class QuestionInterpreter {
           }
           continue;
         }
+        if (!groupWord(m) && measuredColumns(metrics.get(0)).contains(dimension.get())) {
+          continue; // the amount the metric adds up, named again ("how much was spent"): no
+          // grouping
+        }
         if (!groupBy.contains(dimension.get())) {
           groupBy.add(dimension.get());
         }
@@ -689,8 +744,7 @@ public final class QuestionInterpreter {
         }
         boolean grouping =
             groupWord(m)
-                || (m.start() > 0
-                    && Set.of("which", "what", "top").contains(tokens.get(m.start() - 1)))
+                || (m.start() > 0 && ASKING_WORDS.contains(tokens.get(m.start() - 1)))
                 || m.start() == 0 && limit != null;
         if (grouping && !model.equals(base) || grouping && limit != null) {
           labelDimensions(model).stream().filter(d -> !groupBy.contains(d)).forEach(groupBy::add);
@@ -914,6 +968,29 @@ public final class QuestionInterpreter {
                 }
               });
       return labels;
+    }
+
+    /** The columns (model.column) a metric aggregates as they are: a measure's plain column. */
+    private Set<String> measuredColumns(Selection selection) {
+      if (selection instanceof Aggregate aggregate) {
+        return Set.of(aggregate.field().toString());
+      }
+      String measure =
+          selection instanceof SemanticQuery.Measure m
+              ? m.name()
+              : selection instanceof SemanticQuery.Metric metric
+                  ? layer
+                      .metric(metric.name())
+                      .map(SemanticLayer.Metric::spec)
+                      .filter(spec -> spec.getType() == MetricSpec.Type.SIMPLE)
+                      .map(MetricSpec::getMeasure)
+                      .orElse(null)
+                  : null;
+      return Optional.ofNullable(measure)
+          .flatMap(layer::measure)
+          .filter(ms -> ms.expr() != null && ms.expr().trim().matches("\\w+"))
+          .map(ms -> Set.of(ms.model() + "." + ms.expr().trim()))
+          .orElse(Set.of());
     }
 
     private boolean groupWord(Mention m) {

@@ -8,11 +8,15 @@ import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads time ranges and grains from questions, against an injectable clock so that "last month"
@@ -23,9 +27,28 @@ import java.util.regex.Pattern;
  * today; "between X and Y" includes both ends.
  */
 public final class TimeExpressions {
+  /**
+   * The months by the names English writes them with, from java.time: the full name and its
+   * abbreviation, the American and the British one ("Sep", "Sept"), in lower case.
+   */
+  private static final Map<String, Month> MONTH_NAMES =
+      Stream.of(Month.values())
+          .flatMap(
+              m ->
+                  Stream.of(
+                          m.getDisplayName(TextStyle.FULL, Locale.ENGLISH),
+                          m.getDisplayName(TextStyle.SHORT, Locale.US),
+                          m.getDisplayName(TextStyle.SHORT, Locale.UK))
+                      .map(name -> Map.entry(name.toLowerCase(Locale.ROOT), m)))
+          .distinct()
+          .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+
+  /** A month's name, longest names first. */
   private static final String MONTHS =
-      "(january|february|march|april|may|june|july|august|september|october|november|december"
-          + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)";
+      MONTH_NAMES.keySet().stream()
+          .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(s -> s))
+          .collect(Collectors.joining("|", "(", ")"));
+
   private static final String DATE = "(\\d{4}-\\d{2}-\\d{2})";
   private static final String NUMBER_WORDS =
       "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|thirty|ninety)";
@@ -249,16 +272,11 @@ public final class TimeExpressions {
   }
 
   private static Month month(String name) {
-    String prefix = name.toLowerCase(Locale.ROOT).substring(0, 3);
-    for (Month month : Month.values()) {
-      if (month
-          .getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-          .toLowerCase(Locale.ROOT)
-          .startsWith(prefix)) {
-        return month;
-      }
+    Month month = MONTH_NAMES.get(name.toLowerCase(Locale.ROOT));
+    if (month == null) {
+      throw new IllegalArgumentException(name);
     }
-    throw new IllegalArgumentException(name);
+    return month;
   }
 
   private static String monthName(String name) {

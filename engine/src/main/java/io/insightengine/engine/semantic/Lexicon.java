@@ -10,10 +10,14 @@ import io.insightengine.api.v1alpha1.semantic.NamedFilterSpec;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Every phrase that names something in the semantic model — names, labels, synonyms, glossary
@@ -59,10 +63,29 @@ public final class Lexicon {
    */
   private volatile Map<String, Set<Target>> phrases = new HashMap<>();
 
+  /**
+   * Codes, as written in capitals, that name a value only when a question writes them so ("IN" for
+   * 'IN', where "in" is the question's own word); replaced whole like the phrases.
+   */
+  private volatile Map<String, Set<Target>> codes = new HashMap<>();
+
+  /** The phrases that only standard names of values gave (see {@link #addAliases}). */
+  private final Set<String> aliasKeys = new HashSet<>();
+
+  /** The codes that only standard codes of values gave. */
+  private final Set<String> aliasCodes = new HashSet<>();
+
+  /** The values known per column, whose standard names are read together. */
+  private final Map<ColumnRef, Set<String>> columnValues = new HashMap<>();
+
+  /** A value written as a code: two or three capitals. */
+  private static final Pattern CODE = Pattern.compile("\\p{Lu}{2,3}");
+
   private Lexicon() {}
 
   static Lexicon build(SemanticModelSpec spec, SemanticLayer layer) {
     Lexicon lexicon = new Lexicon();
+    Map<ColumnRef, List<String>> enumerated = new LinkedHashMap<>();
     for (ModelSpec m : spec.getModels()) {
       ModelRef model = new ModelRef(m.getName());
       lexicon.add(m.getName(), model);
@@ -74,12 +97,21 @@ public final class Lexicon {
         ColumnRef column = new ColumnRef(m.getName(), c.getName());
         lexicon.add(c.getName(), column);
         c.getSynonyms().forEach(s -> lexicon.add(s, column));
-        c.getValues().forEach(v -> lexicon.add(v, new ValueRef(m.getName(), c.getName(), v)));
+        c.getValues()
+            .forEach(
+                v ->
+                    addValue(
+                        lexicon.phrases, lexicon.codes, new ValueRef(m.getName(), c.getName(), v)));
         c.getValueSynonyms()
             .forEach(
                 (value, words) ->
                     words.forEach(
                         w -> lexicon.add(w, new ValueRef(m.getName(), c.getName(), value))));
+        List<String> values = new ArrayList<>(c.getValues());
+        values.addAll(c.getValueSynonyms().keySet());
+        if (!values.isEmpty()) {
+          enumerated.put(column, values);
+        }
       }
       for (DimensionSpec d : m.getDimensions()) {
         DimensionRef dimension = new DimensionRef(m.getName(), d.getName());
@@ -118,22 +150,108 @@ public final class Lexicon {
       lexicon.add(term.getTerm(), new TermRef(term));
       term.getSynonyms().forEach(s -> lexicon.add(s, new TermRef(term)));
     }
+    // After every phrase of the model, so that a standard name never shadows one.
+    enumerated.forEach(
+        (column, values) ->
+            lexicon.addAliases(
+                lexicon.phrases, lexicon.codes, column.model(), column.column(), values));
     return lexicon;
   }
 
   /** Adds sampled values of a column (distinct values read from the warehouse). */
   public synchronized void addValues(String model, String column, List<String> values) {
-    Map<String, Set<Target>> copy = new HashMap<>(phrases);
+    Map<String, Set<Target>> phrasesCopy = new HashMap<>(phrases);
+    Map<String, Set<Target>> codesCopy = new HashMap<>(codes);
     for (String v : values) {
+      addValue(phrasesCopy, codesCopy, new ValueRef(model, column, v));
+    }
+    addAliases(phrasesCopy, codesCopy, model, column, values);
+    phrases = phrasesCopy;
+    codes = codesCopy;
+  }
+
+  /**
+   * A value by its words; but a value written as a code that is also an English word ('BE', 'IN',
+   * 'AT') only by the code in capitals: "be" and "in" — and "is" and "are", whose lemma is "be" —
+   * are the words of any question.
+   */
+  private static void addValue(
+      Map<String, Set<Target>> phrases, Map<String, Set<Target>> codes, ValueRef value) {
+    String v = value.value().trim();
+    if (CODE.matcher(v).matches() && Words.isEnglishWord(v.toLowerCase(Locale.ROOT))) {
+      put(codes, v, value);
+    } else {
       String key = Words.key(v);
       if (!key.isEmpty()) {
-        // The sets of the published map are never changed: a touched key gets a new set.
-        Set<Target> targets = new LinkedHashSet<>(copy.getOrDefault(key, Set.of()));
-        targets.add(new ValueRef(model, column, v));
-        copy.put(key, targets);
+        put(phrases, key, value);
       }
     }
-    phrases = copy;
+  }
+
+  /**
+   * The standard names of a column's values ("Germany" for 'DE', "US Dollar" for 'USD') and their
+   * codes ("DE" for 'Germany'), read over all the values known of the column ({@link
+   * ReferenceNames}). A standard name is a fallback: it joins only a phrase that nothing but
+   * standard names gave, never one the model uses for something else.
+   */
+  private void addAliases(
+      Map<String, Set<Target>> phrases,
+      Map<String, Set<Target>> codes,
+      String model,
+      String column,
+      List<String> values) {
+    Set<String> known =
+        columnValues.computeIfAbsent(new ColumnRef(model, column), k -> new LinkedHashSet<>());
+    known.addAll(values);
+    ReferenceNames.Aliases aliases = ReferenceNames.of(known);
+    // Read afresh: a name the column's values gave before may be ambiguous now ("dollar").
+    forget(phrases, aliasKeys, model, column);
+    forget(codes, aliasCodes, model, column);
+    aliases
+        .names()
+        .forEach(
+            (name, value) -> {
+              String key = Words.key(name);
+              if (!key.isEmpty() && (!phrases.containsKey(key) || aliasKeys.contains(key))) {
+                aliasKeys.add(key);
+                put(phrases, key, new ValueRef(model, column, value));
+              }
+            });
+    aliases
+        .codes()
+        .forEach(
+            (code, value) -> {
+              if (!codes.containsKey(code) || aliasCodes.contains(code)) {
+                aliasCodes.add(code);
+                put(codes, code, new ValueRef(model, column, value));
+              }
+            });
+  }
+
+  /** Drops a column's values from the given keys' targets (replacing the sets), and empty keys. */
+  private static void forget(
+      Map<String, Set<Target>> map, Set<String> keys, String model, String column) {
+    for (String key : keys) {
+      Set<Target> targets = map.get(key);
+      if (targets == null) {
+        continue;
+      }
+      Set<Target> kept = new LinkedHashSet<>(targets);
+      kept.removeIf(
+          t -> t instanceof ValueRef v && v.model().equals(model) && v.column().equals(column));
+      if (kept.isEmpty()) {
+        map.remove(key);
+      } else if (kept.size() < targets.size()) {
+        map.put(key, kept);
+      }
+    }
+  }
+
+  /** Adds a target to a key's set, replacing the set: a published set is never changed. */
+  private static void put(Map<String, Set<Target>> map, String key, Target target) {
+    Set<Target> targets = new LinkedHashSet<>(map.getOrDefault(key, Set.of()));
+    targets.add(target);
+    map.put(key, targets);
   }
 
   private void add(String phrase, Target target) {
@@ -143,13 +261,26 @@ public final class Lexicon {
     }
   }
 
+  /** What a phrase names; a code in capitals ("BE") also what it names as a code. */
   public List<Target> lookup(String phrase) {
-    return List.copyOf(phrases.getOrDefault(Words.key(phrase), Set.of()));
+    Set<Target> targets = new LinkedHashSet<>(phrases.getOrDefault(Words.key(phrase), Set.of()));
+    targets.addAll(codes.getOrDefault(phrase.trim(), Set.of()));
+    return List.copyOf(targets);
   }
 
   /** Longest-first matches of known phrases over the tokens, left to right, not overlapping. */
   public List<Match> scan(List<String> tokens) {
+    return scan(tokens, List.of());
+  }
+
+  /**
+   * As {@link #scan(List)}; and where no phrase starts, a token written in capitals matches the
+   * value its code names. {@code capitals} holds, per token, the word as written in capitals, or
+   * null ({@link Words#capitals}).
+   */
+  public List<Match> scan(List<String> tokens, List<String> capitals) {
     Map<String, Set<Target>> phrases = this.phrases;
+    Map<String, Set<Target>> codes = this.codes;
     List<Match> matches = new ArrayList<>();
     int i = 0;
     while (i < tokens.size()) {
@@ -161,6 +292,12 @@ public final class Lexicon {
         Set<Target> targets = phrases.get(key);
         if (targets != null) {
           found = new Match(i, i + len, key, List.copyOf(targets));
+        }
+      }
+      if (found == null && i < capitals.size() && capitals.get(i) != null) {
+        Set<Target> targets = codes.get(capitals.get(i));
+        if (targets != null) {
+          found = new Match(i, i + 1, capitals.get(i), List.copyOf(targets));
         }
       }
       if (found != null) {

@@ -78,6 +78,20 @@ class QuestionInterpreterTest {
   }
 
   @Test
+  void anInflectedVerbAfterAnAuxiliaryIsTheVerbOfADateNotAFilter() {
+    SemanticQuery opened = query("How many tickets were opened last month?");
+    assertThat(conditions(opened)).as("'opened' is the verb of the opening date").isEmpty();
+    assertThat(opened.filters())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TimeWindow.class,
+            w -> assertThat(w.field()).isEqualTo(Field.of("support_tickets.opened_date")));
+    assertThat(query("How many tickets are open?").filters())
+        .as("'open' as it is: the state, the named filter")
+        .containsExactly(new SemanticQuery.NamedFilter("open_tickets"));
+  }
+
+  @Test
   void synonymsNameMetrics() {
     assertThat(query("turnover by region last year").select())
         .containsExactly(new Metric("revenue"));

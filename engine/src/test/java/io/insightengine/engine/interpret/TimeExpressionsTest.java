@@ -55,6 +55,29 @@ class TimeExpressionsTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "orders in jan 2025        | 2025-01-01 | January 2025",
+        "orders in February 2025   | 2025-02-01 | February 2025",
+        "orders in MAR 2025        | 2025-03-01 | March 2025",
+        "orders in may 2025        | 2025-05-01 | May 2025",
+        "orders in june, 2025      | 2025-06-01 | June 2025",
+        "orders in Sep 2025        | 2025-09-01 | September 2025",
+        "orders in sept 2025       | 2025-09-01 | September 2025",
+        "orders in dec 2025        | 2025-12-01 | December 2025",
+        "orders since nov 2025     | 2025-11-01 | since November 2025",
+      })
+  void monthsByTheirNamesAndAbbreviations(String question, LocalDate start, String label) {
+    assertThat(time.range(question))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.start()).isEqualTo(start);
+              assertThat(r.describe()).startsWith(label);
+            });
+  }
+
+  @ParameterizedTest(name = "{0}")
   @CsvSource({
     "customers with more than 2025 dollars of lifetime value",
     "top 10 products by units sold",
