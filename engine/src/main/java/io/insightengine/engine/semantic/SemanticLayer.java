@@ -103,6 +103,7 @@ public final class SemanticLayer {
   private final List<GlossaryTermSpec> glossary;
   private final List<Element> elements;
   private final Lexicon lexicon;
+  private volatile ElementEmbeddings embeddings;
 
   public SemanticLayer(SemanticModelSpec spec) {
     for (ModelSpec m : spec.getModels()) {
@@ -293,6 +294,23 @@ public final class SemanticLayer {
   /** Every metric, measure, dimension, column and model, as it describes itself. */
   public List<Element> elements() {
     return elements;
+  }
+
+  /**
+   * This project's embedding index of its {@link #elements()}: created on first call, its elements
+   * embedded on first lookup (or by {@link ElementEmbeddings#prepareInBackground()}).
+   */
+  public ElementEmbeddings embeddings() {
+    ElementEmbeddings e = embeddings;
+    if (e == null) {
+      synchronized (this) {
+        e = embeddings;
+        if (e == null) {
+          embeddings = e = new ElementEmbeddings(elements);
+        }
+      }
+    }
+    return e;
   }
 
   /**
