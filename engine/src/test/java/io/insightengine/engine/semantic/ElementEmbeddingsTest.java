@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import io.insightengine.api.dbt.DbtProjectFilesReader;
 import io.insightengine.api.dbt.SemanticCompiler;
@@ -199,6 +200,21 @@ class ElementEmbeddingsTest {
             });
     assertThat(index.nearest("earnings", 3)).isEmpty();
     assertThat(index.isReady()).isFalse();
+  }
+
+  @Test
+  void theSharedModelEmbedsAsLangchain4jsOwnDoes() {
+    EmbeddingModel reference = new AllMiniLmL6V2EmbeddingModel();
+    for (String text : List.of("earnings", "one row per registered customer")) {
+      float[] ours = ElementEmbeddings.SharedModel.get().embed(text).content().vector();
+      float[] theirs = reference.embed(text).content().vector();
+      assertThat(ours).hasSize(384);
+      double dot = 0;
+      for (int i = 0; i < ours.length; i++) {
+        dot += ours[i] * theirs[i];
+      }
+      assertThat(dot).as(text).isGreaterThan(0.9999);
+    }
   }
 
   @Test
