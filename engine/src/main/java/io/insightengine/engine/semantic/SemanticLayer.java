@@ -84,13 +84,27 @@ public final class SemanticLayer {
   /** A named filter. */
   public record Filter(String name, String model, String expr, String description) {}
 
+  /**
+   * How a model, column, dimension, measure or metric describes itself: its name, label (null when
+   * it has none), synonyms and description (null when it has none). A column that a dimension of
+   * its model is named after is described by that dimension, its synonyms and description added.
+   */
+  public record Element(
+      Lexicon.Target target,
+      String name,
+      String label,
+      List<String> synonyms,
+      String description) {}
+
   private final Map<String, Model> models = new LinkedHashMap<>();
   private final Map<String, Metric> metrics = new LinkedHashMap<>();
   private final Map<String, Measure> measures = new LinkedHashMap<>();
   private final Map<String, Filter> filters = new LinkedHashMap<>();
   private final Map<String, List<Join>> joins = new HashMap<>();
   private final List<GlossaryTermSpec> glossary;
+  private final List<Element> elements;
   private final Lexicon lexicon;
+  private volatile ElementEmbeddings embeddings;
 
   public SemanticLayer(SemanticModelSpec spec) {
     for (ModelSpec m : spec.getModels()) {
@@ -183,7 +197,67 @@ public final class SemanticLayer {
                   oneToOne || !manyToOne));
     }
     glossary = List.copyOf(spec.getGlossary());
+    elements = elementsOf(spec);
     lexicon = Lexicon.build(spec, this);
+  }
+
+  private static List<Element> elementsOf(SemanticModelSpec spec) {
+    List<Element> elements = new ArrayList<>();
+    for (MetricSpec m : spec.getMetrics()) {
+      elements.add(
+          new Element(
+              new Lexicon.MetricRef(m.getName()),
+              m.getName(),
+              m.getLabel(),
+              List.copyOf(m.getSynonyms()),
+              m.getDescription()));
+    }
+    for (ModelSpec m : spec.getModels()) {
+      for (MeasureSpec ms : m.getMeasures()) {
+        elements.add(
+            new Element(
+                new Lexicon.MeasureRef(ms.getName()),
+                ms.getName(),
+                null,
+                List.copyOf(ms.getSynonyms()),
+                ms.getDescription()));
+      }
+      Map<String, ColumnSpec> columns = new LinkedHashMap<>();
+      m.getColumns().forEach(c -> columns.put(c.getName(), c));
+      for (DimensionSpec d : m.getDimensions()) {
+        List<String> synonyms = new ArrayList<>(d.getSynonyms());
+        String description = d.getDescription();
+        ColumnSpec same = columns.remove(d.getName());
+        if (same != null) {
+          same.getSynonyms().stream().filter(s -> !synonyms.contains(s)).forEach(synonyms::add);
+          description = description != null ? description : same.getDescription();
+        }
+        elements.add(
+            new Element(
+                new Lexicon.DimensionRef(m.getName(), d.getName()),
+                d.getName(),
+                d.getLabel(),
+                List.copyOf(synonyms),
+                description));
+      }
+      for (ColumnSpec c : columns.values()) {
+        elements.add(
+            new Element(
+                new Lexicon.ColumnRef(m.getName(), c.getName()),
+                c.getName(),
+                null,
+                List.copyOf(c.getSynonyms()),
+                c.getDescription()));
+      }
+      elements.add(
+          new Element(
+              new Lexicon.ModelRef(m.getName()),
+              m.getName(),
+              null,
+              List.copyOf(m.getSynonyms()),
+              m.getDescription()));
+    }
+    return List.copyOf(elements);
   }
 
   public Collection<Model> models() {
@@ -261,6 +335,28 @@ public final class SemanticLayer {
 
   public Lexicon lexicon() {
     return lexicon;
+  }
+
+  /** Every metric, measure, dimension, column and model, as it describes itself. */
+  public List<Element> elements() {
+    return elements;
+  }
+
+  /**
+   * This project's embedding index of its {@link #elements()}: created on first call, its elements
+   * embedded on first lookup (or by {@link ElementEmbeddings#prepareInBackground()}).
+   */
+  public ElementEmbeddings embeddings() {
+    ElementEmbeddings e = embeddings;
+    if (e == null) {
+      synchronized (this) {
+        e = embeddings;
+        if (e == null) {
+          embeddings = e = new ElementEmbeddings(elements);
+        }
+      }
+    }
+    return e;
   }
 
   /** The model a selection is computed on; null when unknown. */
