@@ -52,7 +52,11 @@ import java.util.stream.Stream;
 public final class QuestionInterpreter {
   private static final Pattern TOP_N =
       Pattern.compile(
-          "\\b(?:(top|best|highest|biggest|largest|bottom|worst|lowest|smallest|first|which|what)\\s+(\\d+)|(\\d+)\\s+(?:most|highest|biggest|largest|best|top|least|lowest|smallest|worst|fewest))\\b",
+          "\\b(?:(top|best|highest|biggest|largest|bottom|worst|lowest|smallest|first|which|what)\\s+(\\d+|"
+              + TimeExpressions.NUMBER_WORD
+              + ")|(\\d+|"
+              + TimeExpressions.NUMBER_WORD
+              + ")\\s+(?:most|highest|biggest|largest|best|top|least|lowest|smallest|worst|fewest))\\b",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern DESCENDING =
       Pattern.compile(
@@ -134,11 +138,12 @@ public final class QuestionInterpreter {
     Boolean descending = null;
     Matcher top = TOP_N.matcher(text);
     if (top.find()) {
-      String word = top.group(1) != null ? top.group(1) : top.group().replaceAll("^\\d+\\s+", "");
-      limit = Integer.parseInt(top.group(2) != null ? top.group(2) : top.group(3));
+      String number = top.group(2) != null ? top.group(2) : top.group(3);
+      String word =
+          top.group(1) != null ? top.group(1) : top.group().substring(number.length()).trim();
+      limit = TimeExpressions.number(number);
       descending = word.matches("(?i)which|what") ? null : !ASCENDING.matcher(word).find();
       // Keep the word ("top", "which") for the reading; drop the number.
-      String number = top.group(2) != null ? top.group(2) : top.group(3);
       int at = top.start(top.group(2) != null ? 2 : 3);
       text =
           text.substring(0, at)

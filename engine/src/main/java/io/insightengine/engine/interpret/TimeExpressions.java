@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * Reads time ranges and grains from questions, against an injectable clock so that "last month"
  * means the same thing in tests whatever the calendar says.
  *
- * <p>Conventions (documented for users): weeks start on Monday (ISO); "last N days" are the N whole
- * days before today; "this month" and the like run to the end of the period; "since X" runs through
- * today; "between X and Y" includes both ends.
+ * <p>Conventions (documented for users): weeks start on Monday (ISO); "last N days" are the N days
+ * up to and including today (as in most BI tools), "the last N full weeks" the N whole weeks before
+ * this one; "this month" and the like run to the end of the period; "since X" runs through today;
+ * "between X and Y" includes both ends.
  */
 public final class TimeExpressions {
   /**
@@ -50,8 +51,13 @@ public final class TimeExpressions {
           .collect(Collectors.joining("|", "(", ")"));
 
   private static final String DATE = "(\\d{4}-\\d{2}-\\d{2})";
-  private static final String NUMBER_WORDS =
-      "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|thirty|ninety)";
+
+  /** A number said in words, as questions say small counts ("the last four weeks", "top five"). */
+  static final String NUMBER_WORD =
+      "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fourteen"
+          + "|thirty|ninety)";
+
+  private static final String NUMBER_WORDS = "(\\d+|" + NUMBER_WORD + ")";
 
   private final Clock clock;
 
@@ -146,15 +152,60 @@ public final class TimeExpressions {
         (m, t) -> {
           int n = number(m.group(1));
           String unit = m.group(2).toLowerCase(Locale.ROOT);
+          LocalDate end = t.plusDays(1);
           LocalDate start =
               switch (unit) {
-                case "day" -> t.minusDays(n);
-                case "week" -> t.minusWeeks(n);
-                case "month" -> t.minusMonths(n);
-                case "quarter" -> t.minusMonths(3L * n);
-                default -> t.minusYears(n);
+                case "day" -> end.minusDays(n);
+                case "week" -> end.minusWeeks(n);
+                case "month" -> end.minusMonths(n);
+                case "quarter" -> end.minusMonths(3L * n);
+                default -> end.minusYears(n);
               };
-          return range(start, t, m, "the last " + n + " " + unit + (n == 1 ? "" : "s"));
+          return range(start, end, m, "the last " + n + " " + unit + (n == 1 ? "" : "s"));
+        });
+    rule(
+        "(?:the |over the )?(?:last|past|previous) "
+            + NUMBER_WORDS
+            + " (?:full|complete|whole) (week|month|quarter|year)s?",
+        (m, t) -> {
+          int n = number(m.group(1));
+          String unit = m.group(2).toLowerCase(Locale.ROOT);
+          LocalDate end = periodStart(unit, t);
+          LocalDate start = end;
+          for (int i = 0; i < n; i++) {
+            start = minus(unit, start);
+          }
+          return range(start, end, m, "the last " + n + " full " + unit + (n == 1 ? "" : "s"));
+        });
+    rule(
+        "(?:in |during )?(?:the )?(first|second) half(?: of)? (\\d{4})|\\b(h[12]) (\\d{4})",
+        (m, t) -> {
+          boolean first =
+              m.group(1) != null
+                  ? m.group(1).equalsIgnoreCase("first")
+                  : m.group(3).equalsIgnoreCase("h1");
+          int year = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4));
+          LocalDate start = LocalDate.of(year, first ? 1 : 7, 1);
+          return range(start, start.plusMonths(6), m, (first ? "H1 " : "H2 ") + year);
+        });
+    rule(
+        "since the (?:start|beginning) of (\\d{4})",
+        (m, t) ->
+            range(
+                LocalDate.of(Integer.parseInt(m.group(1)), 1, 1),
+                t.plusDays(1),
+                m,
+                "since the start of " + m.group(1)));
+    // "since March": the latest March that has begun.
+    rule(
+        "since " + MONTHS + "(?! \\d)",
+        (m, t) -> {
+          LocalDate start = LocalDate.of(t.getYear(), month(m.group(1)), 1);
+          if (start.isAfter(t)) {
+            start = start.minusYears(1);
+          }
+          return range(
+              start, t.plusDays(1), m, "since " + monthName(m.group(1)) + " " + start.getYear());
         });
     rule(
         "(year|month|quarter|week)[- ]to[- ]date|\\b(ytd|mtd|qtd)",
@@ -291,7 +342,7 @@ public final class TimeExpressions {
     return t.startsWith("first") ? 1 : t.startsWith("second") ? 2 : t.startsWith("third") ? 3 : 4;
   }
 
-  private static int number(String word) {
+  static int number(String word) {
     return switch (word.toLowerCase(Locale.ROOT)) {
       case "one" -> 1;
       case "two" -> 2;
@@ -306,6 +357,8 @@ public final class TimeExpressions {
       case "eleven" -> 11;
       case "twelve" -> 12;
       case "fourteen" -> 14;
+      case "fifteen" -> 15;
+      case "twenty" -> 20;
       case "thirty" -> 30;
       case "ninety" -> 90;
       default -> Integer.parseInt(word);
