@@ -34,7 +34,7 @@ class MeasureTimeDimensionTest {
         new SemanticLayer(
             new SemanticCompiler()
                 .compile(
-                    new DbtProjectFilesReader().read(Path.of("../dbt/eval/logistics")),
+                    new DbtProjectFilesReader().read(Path.of("../../dbt/eval/logistics")),
                     List.of("path:models/marts"))
                 .spec());
   }

@@ -23,7 +23,7 @@ class InternalArtifactsTest {
   private static final String URL = "/internal/v1/projects/shop/dbt-artifacts?dbtRun=shop-nightly";
 
   private static byte[] manifest() throws Exception {
-    return Files.readAllBytes(Path.of("../dbt/artifacts/manifest.json"));
+    return Files.readAllBytes(Path.of("../../dbt/artifacts/manifest.json"));
   }
 
   @Test

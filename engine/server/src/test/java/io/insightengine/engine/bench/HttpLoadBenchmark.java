@@ -34,7 +34,7 @@ public final class HttpLoadBenchmark {
     Duration duration = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 15);
     List<String> questions = new ArrayList<>();
     new YAMLMapper()
-        .readTree(Path.of("engine/src/test/resources/eval/questions.yaml").toFile())
+        .readTree(Path.of("engine/server/src/test/resources/eval/questions.yaml").toFile())
         .path("questions")
         .forEach(q -> questions.add(q.path("question").asText()));
     ObjectMapper json = new ObjectMapper();

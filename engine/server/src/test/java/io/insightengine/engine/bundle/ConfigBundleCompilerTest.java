@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigBundleCompilerTest {
-  private static final Path QUICKSTART = Path.of("../examples/quickstart");
+  private static final Path QUICKSTART = Path.of("../../examples/quickstart");
   private final ConfigBundleCompiler compiler = new ConfigBundleCompiler();
 
   @TempDir Path dir;
@@ -153,8 +153,8 @@ class ConfigBundleCompilerTest {
                     .compile(
                         new DbtManifestReader()
                             .read(
-                                Path.of("../dbt/artifacts/manifest.json"),
-                                Path.of("../dbt/artifacts/catalog.json")),
+                                Path.of("../../dbt/artifacts/manifest.json"),
+                                Path.of("../../dbt/artifacts/catalog.json")),
                         spec.getSelect());
               } catch (DbtArtifactException e) {
                 throw new AssertionError(e);

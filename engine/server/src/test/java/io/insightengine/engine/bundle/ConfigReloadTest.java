@@ -98,7 +98,7 @@ class ConfigReloadTest {
   private static Path copyQuickstart() {
     try {
       Path dir = Files.createTempDirectory("insight-bundle");
-      try (Stream<Path> files = Files.list(Path.of("../examples/quickstart"))) {
+      try (Stream<Path> files = Files.list(Path.of("../../examples/quickstart"))) {
         for (Path file : files.toList()) {
           Files.copy(file, dir.resolve(file.getFileName()));
         }

@@ -60,7 +60,7 @@ class DbtRunDeliveryTest {
     given()
         .contentType(ContentType.JSON)
         .header("Authorization", "Bearer test-internal-token")
-        .body(Files.readAllBytes(Path.of("../dbt/artifacts/manifest.json")))
+        .body(Files.readAllBytes(Path.of("../../dbt/artifacts/manifest.json")))
         .when()
         .post("/internal/v1/projects/shop/dbt-artifacts?dbtRun=shop-nightly")
         .then()
@@ -84,7 +84,7 @@ class DbtRunDeliveryTest {
   private static Path quickstartWithADbtRunModel() {
     try {
       Path dir = Files.createTempDirectory("insight-dbtrun-bundle");
-      try (Stream<Path> files = Files.list(Path.of("../examples/quickstart"))) {
+      try (Stream<Path> files = Files.list(Path.of("../../examples/quickstart"))) {
         for (Path file : files.toList()) {
           if (!file.getFileName().toString().endsWith(".semantic.yaml")) {
             Files.copy(file, dir.resolve(file.getFileName()));

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (standalone); a missing one says where it was looked for.
  */
 class DbtSourcesTest {
-  private static final Path MANIFEST = Path.of("../dbt/artifacts/manifest.json");
+  private static final Path MANIFEST = Path.of("../../dbt/artifacts/manifest.json");
 
   @TempDir Path dir;
 

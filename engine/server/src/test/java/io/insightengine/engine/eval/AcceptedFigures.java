@@ -18,7 +18,7 @@ import java.util.Optional;
  * running with {@code -Deval.accept=true}, which rewrites the suite's entry.
  */
 final class AcceptedFigures {
-  /** Where the figures live, from the engine module (the tests' working directory). */
+  /** Where the figures live, from the engine/server module (the tests' working directory). */
   static final Path FILE = Path.of("src/test/resources/eval/accepted.yaml");
 
   private static final ObjectMapper YAML =

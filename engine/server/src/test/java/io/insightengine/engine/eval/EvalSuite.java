@@ -34,8 +34,8 @@ import java.util.TreeMap;
  * gold SQL both run on the demo warehouse (a real embedded PostgreSQL loaded from the dbt-built
  * script) and their results are compared. Prints correct / wrong / clarification.
  *
- * <p>Run: {@code ./mvnw -pl engine test -Dtest=EvalSuiteTest} (the test asserts the goals), or this
- * class's main.
+ * <p>Run: {@code ./mvnw -pl engine/server test -Dtest=EvalSuiteTest} (the test asserts the goals),
+ * or this class's main.
  */
 public final class EvalSuite {
   /** The outcome of one question. */
@@ -154,10 +154,10 @@ public final class EvalSuite {
   }
 
   public static void main(String[] args) throws Exception {
-    Path root = Path.of(args.length > 0 ? args[0] : "..");
+    Path root = Path.of(args.length > 0 ? args[0] : "../..");
     Report report =
         run(
-            root.resolve("engine/src/test/resources/eval/questions.yaml"),
+            root.resolve("engine/server/src/test/resources/eval/questions.yaml"),
             root.resolve("examples/quickstart"),
             root.resolve("dbt/artifacts/warehouse.sql"));
     print(report, true);

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 class EvalSuiteTest {
   @Test
   void meetsTheAccuracyGoals() throws Exception {
-    Path root = Path.of("..");
+    Path root = Path.of("../..");
     EvalSuite.Report report =
         EvalSuite.run(
-            root.resolve("engine/src/test/resources/eval/questions.yaml"),
+            root.resolve("engine/server/src/test/resources/eval/questions.yaml"),
             root.resolve("examples/quickstart"),
-            Path.of(System.getProperty("eval.warehouse", "../dbt/artifacts/warehouse.sql")));
+            Path.of(System.getProperty("eval.warehouse", "../../dbt/artifacts/warehouse.sql")));
     EvalSuite.print(report, true);
 
     assertThat(report.outcomes()).hasSizeGreaterThanOrEqualTo(80);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 class LogisticsSuiteTest extends SuiteEvaluation {
   public static class Warehouse extends SuiteWarehouse {
     public Warehouse() {
-      super(Suite.directory(Path.of("../dbt/eval/logistics"), Suite.MARTS));
+      super(Suite.directory(Path.of("../../dbt/eval/logistics"), Suite.MARTS));
     }
   }
 }

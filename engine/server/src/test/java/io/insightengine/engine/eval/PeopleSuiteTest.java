@@ -13,7 +13,7 @@ import java.nio.file.Path;
 class PeopleSuiteTest extends SuiteEvaluation {
   public static class Warehouse extends SuiteWarehouse {
     public Warehouse() {
-      super(Suite.directory(Path.of("../dbt/eval/people"), Suite.MARTS));
+      super(Suite.directory(Path.of("../../dbt/eval/people"), Suite.MARTS));
     }
   }
 

@@ -52,11 +52,11 @@ record Suite(
    * SemanticModel manifests of {@code examples/quickstart}.
    */
   static Suite shop(String name, String... manifests) {
-    Path root = Path.of("..").toAbsolutePath().normalize();
+    Path root = Path.of("../..").toAbsolutePath().normalize();
     return new Suite(
         name,
         "shop",
-        root.resolve("engine/src/test/resources/eval/questions.yaml"),
+        root.resolve("engine/server/src/test/resources/eval/questions.yaml"),
         root.resolve("dbt/artifacts/warehouse.sql"),
         null,
         List.of(),

@@ -26,7 +26,7 @@ class PercentRatioTest {
   static void loadQuickstart() throws Exception {
     layer =
         new ConfigBundleCompiler()
-            .compile(Path.of("../examples/quickstart"))
+            .compile(Path.of("../../examples/quickstart"))
             .defaultProject()
             .orElseThrow()
             .semantics();

@@ -25,7 +25,7 @@ class QuestionInterpreterTest {
     // The engine's view: the dbt-compiled model with the hand-written one laid over it.
     layer =
         new ConfigBundleCompiler()
-            .compile(Path.of("../examples/quickstart"))
+            .compile(Path.of("../../examples/quickstart"))
             .defaultProject()
             .orElseThrow()
             .semantics();
