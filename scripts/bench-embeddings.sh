@@ -4,5 +4,5 @@
 # and the heap each adds. Usage: scripts/bench-embeddings.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -pl engine -am test -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -pl engine/server -am test -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest=ElementEmbeddingsBenchmark -Dquarkus.log.level=WARN | grep -E '\[figures\]|Tests run:|FAIL|ERROR'

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/k8s-test-binaries.sh > /dev/null
-./mvnw -q -B -pl crds -am install -DskipTests
+./mvnw -q -B -pl engine/server -am install -DskipTests
 ./mvnw -q -B -pl operator test-compile
 exec ./mvnw -q -B -pl operator exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
   "-Dexec.args=-Xmx512m -Dinsight.repo.root=$PWD -cp %classpath io.insightengine.operator.bench.OperatorBenchmark"

@@ -4,5 +4,5 @@
 # Usage: scripts/bench-reload.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -pl engine -am test -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -pl engine/server -am test -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest=ProjectReloadBenchmark -Dquarkus.log.level=WARN | grep -E '\[figures\]|Tests run:|FAIL|ERROR'

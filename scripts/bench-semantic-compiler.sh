@@ -3,6 +3,6 @@
 # in a JVM capped at 256 MB of heap. Prints time and peak heap against a same-run baseline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -pl crds -am install -DskipTests
-exec ./mvnw -q -B -pl crds exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+./mvnw -q -B -pl engine/core -am install -DskipTests
+exec ./mvnw -q -B -pl engine/core exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
   "-Dexec.args=-Xmx256m -cp %classpath io.insightengine.api.dbt.bench.SemanticCompilerBenchmark"

@@ -7,9 +7,9 @@
 # It runs the engine jar's compile-semantic-model command, building the jar once when missing.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-jar="$root/engine/target/quarkus-app/quarkus-run.jar"
+jar="$root/engine/server/target/quarkus-app/quarkus-run.jar"
 if [[ ! -f "$jar" ]]; then
   echo "building $jar once (about a minute)..." >&2
-  (cd "$root" && ./mvnw -q -B -pl engine -am package -DskipTests) >&2
+  (cd "$root" && ./mvnw -q -B -pl engine/server -am package -DskipTests) >&2
 fi
 exec java -jar "$jar" compile-semantic-model "$@"

@@ -14,5 +14,5 @@ suite=$(cd "$1" && pwd)
 shift
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-exec ./mvnw -B -pl engine -am test -Dtest=AnySuiteTest -Dsurefire.failIfNoSpecifiedTests=false \
+exec ./mvnw -B -pl engine/server -am test -Dtest=AnySuiteTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Deval.suite="$suite" "$@"

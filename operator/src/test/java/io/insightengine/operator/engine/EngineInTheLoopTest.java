@@ -57,9 +57,9 @@ class EngineInTheLoopTest extends ApiServerTest {
 
   @Test
   void theEngineServesTheBundleTheOperatorWrote(@TempDir Path mount) throws Exception {
-    Path jar = KubeApiServer.repoRoot().resolve("engine/target/quarkus-app/quarkus-run.jar");
+    Path jar = KubeApiServer.repoRoot().resolve("engine/server/target/quarkus-app/quarkus-run.jar");
     assertThat(jar)
-        .as("the engine jar; build it first: ./mvnw -pl engine -am package -DskipTests")
+        .as("the engine jar; build it first: ./mvnw -pl engine/server -am package -DskipTests")
         .exists();
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
