@@ -31,7 +31,7 @@ public final class QuestionGrammar {
               "of in on at by for to from with into onto per across between among during"
                   + " through about after before than as via and or but also versus vs",
               // the verbs of asking and light verbs
-              "show list give tell find display get got see want need know report return provide"
+              "show list give tell find display get got see want need know provide"
                   + " break broken down up look make made take let please come came",
               // counting, aggregating, ordering and grouping, read by the interpreter
               "many much number count total sum average avg mean maximum max minimum min"

@@ -19,6 +19,8 @@ import io.insightengine.engine.query.SemanticQuery.Selection;
 import io.insightengine.engine.query.SemanticQuery.TermFilter;
 import io.insightengine.engine.query.SemanticQuery.TimeWindow;
 import io.insightengine.engine.query.SemanticQuery.ValueFilter;
+import io.insightengine.engine.query.SemanticQueryCompiler;
+import io.insightengine.engine.semantic.ElementEmbeddings;
 import io.insightengine.engine.semantic.Lexicon;
 import io.insightengine.engine.semantic.Lexicon.ColumnRef;
 import io.insightengine.engine.semantic.Lexicon.DimensionRef;
@@ -84,6 +86,9 @@ public final class QuestionInterpreter {
 
   private static final Set<String> DISTINCT_WORDS = Set.of("distinct", "different", "unique");
 
+  /** Subjects before a verb: "did we deliver", "they shipped". */
+  private static final Set<String> SUBJECTS = Set.of("we", "they", "you", "i");
+
   private static final Set<String> NEGATIONS = Set.of("not", "no", "non", "never", "nor");
 
   private static final Set<String> AUXILIARIES =
@@ -109,6 +114,10 @@ public final class QuestionInterpreter {
   private static final String IN = Words.key("in");
   private static final String TOTAL = Words.key("total");
   private static final String HOW_MUCH = Words.key("how much");
+  private static final String HOW = Words.key("how");
+
+  /** "how big", "how large": the size of a set of rows. */
+  private static final Set<String> SIZE_ADJECTIVES = words("big", "large");
 
   /** Words the reading compares with the question's tokens, normalized as the tokens are. */
   private static Set<String> words(String... phrases) {
@@ -178,6 +187,7 @@ public final class QuestionInterpreter {
     }
 
     Reading reading = new Reading(layer, tokens, Words.written(text));
+    reading.dated = range.isPresent() || grain.isPresent();
     for (Mention mention : mentions) {
       if (mention.end() - mention.start() == 1
           && QuestionGrammar.isFunctionWord(mention.phrase())
@@ -225,6 +235,9 @@ public final class QuestionInterpreter {
 
     String timeDimension;
 
+    /** Whether the question names a period or a time grain. */
+    boolean dated;
+
     Reading(SemanticLayer layer, List<String> tokens, List<String> written) {
       this.layer = layer;
       this.tokens = tokens;
@@ -243,24 +256,14 @@ public final class QuestionInterpreter {
     List<String> unplacedWords(String base) {
       List<String> unplaced = new ArrayList<>();
       Set<String> metricWords = new LinkedHashSet<>();
-      for (Selection selection : metrics) {
-        if (!(selection instanceof SemanticQuery.Metric metric)) {
-          continue;
-        }
-        layer
-            .metric(metric.name())
-            .ifPresent(
-                m -> {
-                  metricWords.addAll(Words.tokens(m.label()));
-                  if (m.spec().getDescription() != null) {
-                    metricWords.addAll(Words.tokens(m.spec().getDescription()));
-                  }
-                });
-      }
+      metrics.forEach(selection -> metricWords.addAll(describingWords(selection)));
       for (int i = 0; i < tokens.size(); i++) {
         String token = tokens.get(i);
         if (placed.get(i) || QuestionGrammar.isFunctionWord(token)) {
           continue;
+        }
+        if (i > 0 && tokens.get(i - 1).equals(HOW) && SIZE_ADJECTIVES.contains(token)) {
+          continue; // "how big is the backlog": the size of a set of rows, its count
         }
         String event = base == null ? null : timeDimensionRecording(base, token);
         if (event != null) {
@@ -274,6 +277,118 @@ public final class QuestionInterpreter {
         }
       }
       return unplaced;
+    }
+
+    /**
+     * When words are left over, the one other metric or measure that the matched words and the
+     * left-over words describe together ("units" + "sold": the units sold rather than the units
+     * ordered) replaces the selection; true when it did.
+     */
+    private boolean betterDescribed(List<String> unplaced) {
+      Selection current = metrics.get(0);
+      List<String> said = new ArrayList<>(Words.tokens(metricPhrases.getOrDefault(current, "")));
+      said.addAll(unplaced);
+      List<Selection> candidates = new ArrayList<>();
+      layer.metrics().forEach(m -> candidates.add(new SemanticQuery.Metric(m.name())));
+      layer
+          .models()
+          .forEach(
+              m ->
+                  m.measures()
+                      .keySet()
+                      .forEach(ms -> candidates.add(new SemanticQuery.Measure(ms))));
+      List<Selection> covering =
+          candidates.stream()
+              .filter(c -> !c.equals(current) && layer.modelOf(c) != null)
+              .filter(c -> describingWords(c).containsAll(said))
+              .toList();
+      // Named by the words beats described by them.
+      List<Selection> named =
+          covering.stream().filter(c -> namingWords(c).containsAll(said)).toList();
+      if (!named.isEmpty()) {
+        covering = named;
+      }
+      // A metric is the project's curated reading of its measure: preferred when one covers them.
+      List<Selection> coveringMetrics =
+          covering.stream().filter(SemanticQuery.Metric.class::isInstance).toList();
+      List<Selection> chosen = coveringMetrics.isEmpty() ? covering : coveringMetrics;
+      if (chosen.size() != 1) {
+        return false;
+      }
+      metrics.set(0, chosen.get(0));
+      metricPhrases.put(chosen.get(0), metricPhrases.get(current));
+      return true;
+    }
+
+    /** The words of a metric's or measure's name, label and synonyms. */
+    private Set<String> namingWords(Selection selection) {
+      Set<String> words = new LinkedHashSet<>();
+      if (selection instanceof SemanticQuery.Metric metric) {
+        layer
+            .metric(metric.name())
+            .ifPresent(
+                m -> {
+                  words.addAll(Words.tokens(m.name()));
+                  words.addAll(Words.tokens(m.label()));
+                  m.spec().getSynonyms().forEach(x -> words.addAll(Words.tokens(x)));
+                });
+      } else if (selection instanceof SemanticQuery.Measure m) {
+        words.addAll(Words.tokens(m.name()));
+      }
+      return words;
+    }
+
+    /**
+     * The words an asked selection describes itself with: a metric's label, synonyms and
+     * description and its measure's; a measure's; a counted model's name and description; an
+     * aggregated column's. A question's word among them restates what is asked ("units sold").
+     */
+    private Set<String> describingWords(Selection selection) {
+      List<String> texts = new ArrayList<>();
+      String measure = null;
+      if (selection instanceof SemanticQuery.Metric metric) {
+        layer
+            .metric(metric.name())
+            .ifPresent(
+                m -> {
+                  texts.add(m.label());
+                  texts.addAll(m.spec().getSynonyms());
+                  texts.add(m.spec().getDescription());
+                });
+        measure = layer.metric(metric.name()).map(m -> m.spec().getMeasure()).orElse(null);
+      } else if (selection instanceof SemanticQuery.Measure m) {
+        measure = m.name();
+      } else if (selection instanceof RowCount count) {
+        layer.model(count.model()).ifPresent(m -> texts.add(m.description()));
+      } else if (selection instanceof Aggregate aggregate) {
+        layer
+            .model(aggregate.field().model())
+            .map(m -> m.columns().get(aggregate.field().name()))
+            .ifPresent(c -> texts.add(c.getDescription()));
+      } else if (selection instanceof SemanticQuery.Share share) {
+        return describingWords(share.of());
+      }
+      if (measure != null) {
+        layer
+            .measure(measure)
+            .ifPresent(
+                ms -> {
+                  texts.add(ms.name());
+                  texts.add(ms.description());
+                });
+      }
+      Set<String> words = new LinkedHashSet<>();
+      texts.stream().filter(java.util.Objects::nonNull).forEach(t -> words.addAll(Words.tokens(t)));
+      return words;
+    }
+
+    /**
+     * Whether a word begins one of the words of a name written as one ("sign" of "signup", "check"
+     * of "checkout"): at least four letters, so short words meet nothing by chance.
+     */
+    private static boolean compoundOf(Set<String> words, String word) {
+      return word.length() >= 4
+          && words.stream().anyMatch(w -> w.length() > word.length() && w.startsWith(word));
     }
 
     /** The one time dimension of a model whose name, label or description names this word. */
@@ -298,7 +413,7 @@ public final class QuestionInterpreter {
                             if (column != null && column.getDescription() != null) {
                               words.addAll(Words.tokens(column.getDescription()));
                             }
-                            if (words.contains(word)) {
+                            if (words.contains(word) || compoundOf(words, word)) {
                               found.add(model + "." + d.name());
                             }
                           }));
@@ -618,36 +733,56 @@ public final class QuestionInterpreter {
     }
 
     /**
-     * Whether a mention is an inflected verb after an auxiliary ("were placed", "was opened") that
-     * names what a time column of one of the models records ("Day the order was placed"): then it
-     * is the verb of the date, not a status or a filter. A word as it is ("are open") is a state.
+     * Whether a mention is the verb of a date rather than a status or a filter: the question names
+     * a period or a grain, the word is a verb ("were placed", "did we deliver", "parcels shipped")
+     * and it names what one time dimension of the models records, by the dimension's name, label or
+     * description ("Day the order was placed", "delivered_date"). That dimension then dates the
+     * question. A word as it is after an auxiliary ("are open") is a state, and without a period
+     * ("how many orders were returned") the word is the condition.
      */
     boolean verbOfTimeDimension(Mention m, List<String> models) {
-      if (m.start() == 0 || !AUXILIARIES.contains(tokens.get(m.start() - 1))) {
+      if (!dated) {
         return false;
       }
       int last = m.end() - 1;
-      if (written.get(last).equals(tokens.get(last))) {
+      boolean inflected = !written.get(last).equals(tokens.get(last));
+      String previous = m.start() == 0 ? "" : tokens.get(m.start() - 1);
+      boolean verb =
+          AUXILIARIES.contains(previous) ? inflected : inflected || SUBJECTS.contains(previous);
+      if (!verb) {
         return false;
       }
       List<String> phrase = tokens.subList(m.start(), m.end());
+      List<String> found = new ArrayList<>();
       for (String name : models) {
         var model = layer.model(name);
         if (model.isEmpty()) {
           continue;
         }
         for (var dimension : model.get().dimensions().values()) {
+          if (!dimension.time()) {
+            continue;
+          }
+          List<String> words = new ArrayList<>(Words.tokens(dimension.name()));
+          if (dimension.label() != null) {
+            words.addAll(Words.tokens(dimension.label()));
+          }
           ColumnSpec column = model.get().columns().get(dimension.name());
-          if (dimension.time()
-              && column != null
-              && column.getDescription() != null
-              && java.util.Collections.indexOfSubList(Words.tokens(column.getDescription()), phrase)
-                  >= 0) {
-            return true;
+          if (column != null && column.getDescription() != null) {
+            words.addAll(Words.tokens(column.getDescription()));
+          }
+          if (java.util.Collections.indexOfSubList(words, phrase) >= 0) {
+            found.add(name + "." + dimension.name());
           }
         }
       }
-      return false;
+      if (found.isEmpty()) {
+        return false;
+      }
+      if (found.size() == 1 && timeDimension == null) {
+        timeDimension = found.get(0);
+      }
+      return true;
     }
 
     /** The models a glossary term filters, directly or through its named filter. */
@@ -713,9 +848,18 @@ public final class QuestionInterpreter {
             layer.metrics().stream().limit(5).map(SemanticLayer.Metric::label).toList();
         clarifications.add("Which measure do you mean? For example: " + String.join(", ", offers));
         return new Interpretation(
-            question, null, range, matched, clarifications, unplaced, List.of(), 0.2);
+            question, null, range, matched, clarifications, unplaced, measureReadings(range), 0.2);
       }
       countDistinctThroughFacts();
+      if (metrics.size() == 1) {
+        String provisional = layer.modelOf(metrics.get(0));
+        String kept = timeDimension;
+        List<String> left = unplacedWords(provisional);
+        timeDimension = kept; // a trial: the dating is decided below
+        if (!left.isEmpty()) {
+          betterDescribed(left);
+        }
+      }
       String base = layer.modelOf(metrics.get(0));
       if (timeDimension != null && !timeDimension.startsWith(base + ".")) {
         timeDimension = null; // a date of another table: use the metric's own
@@ -792,7 +936,11 @@ public final class QuestionInterpreter {
         Selection nearestMetric = nearest(metricPositions, c.tokenIndex());
         int columnAt = nearestColumn == null ? -1 : columnPositions.get(nearestColumn);
         int metricAt = nearestMetric == null ? -1 : metricPositions.get(nearestMetric);
-        if (nearestColumn != null && columnAt > metricAt) {
+        boolean summedByMetric =
+            nearestColumn != null
+                && !groupBy.isEmpty()
+                && metrics.stream().anyMatch(x -> measuredColumns(x).contains(nearestColumn));
+        if (nearestColumn != null && columnAt > metricAt && !summedByMetric) {
           filters.add(
               new RangeFilter(
                   Field.of(nearestColumn),
@@ -885,8 +1033,24 @@ public final class QuestionInterpreter {
               order,
               limit,
               PERCENT.matcher(question).find());
+      List<Interpretation.Reading> readings = new ArrayList<>();
+      if (!clarifications.isEmpty() && compiles(query)) {
+        // The reading as far as it went: what would be answered without the words asked about.
+        readings.add(
+            new Interpretation.Reading(
+                QueryDescription.describe(query, range, layer)
+                    + (unplaced.isEmpty()
+                        ? ""
+                        : " (leaving out "
+                            + unplaced.stream()
+                                .distinct()
+                                .map(w -> "\"" + w + "\"")
+                                .collect(Collectors.joining(", "))
+                            + ")"),
+                query));
+      }
       return new Interpretation(
-          question, query, range, matched, clarifications, unplaced, List.of(), confidence);
+          question, query, range, matched, clarifications, unplaced, readings, confidence);
     }
 
     /**
@@ -894,10 +1058,87 @@ public final class QuestionInterpreter {
      * alternative metric named by the same words that can ("units" of order lines rather than of
      * orders, to group by product) replaces it.
      */
-    private static String notUnderstood(List<String> words) {
+    private String notUnderstood(List<String> words) {
+      List<String> distinct = words.stream().distinct().toList();
+      String nearest = nearestElements(distinct);
       return "I could not place "
-          + words.stream().distinct().map(w -> "\"" + w + "\"").collect(Collectors.joining(", "))
-          + " in this project's data: rephrase with the project's measures, attributes and values";
+          + distinct.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(", "))
+          + " in this project's data"
+          + (nearest.isEmpty()
+              ? ": rephrase with the project's measures, attributes and values"
+              : "; the nearest in meaning: " + nearest);
+    }
+
+    /**
+     * The project's elements nearest in meaning to words that matched nothing (the MiniLM index):
+     * offered, never used. The index is built in the background on first need; until it is ready,
+     * nothing is offered rather than the answer waiting for it.
+     */
+    private String nearestElements(List<String> words) {
+      ElementEmbeddings index = layer.embeddings();
+      if (!index.isReady()) {
+        index.prepareInBackground();
+        return "";
+      }
+      List<String> offers = new ArrayList<>();
+      for (String word : words.subList(0, Math.min(2, words.size()))) {
+        List<String> names =
+            index.nearest(word, 3).stream()
+                .map(c -> c.matched())
+                .distinct()
+                .map(n -> n.replace('_', ' '))
+                .toList();
+        if (!names.isEmpty()) {
+          offers.add("\"" + word + "\" → " + String.join(", ", names));
+        }
+      }
+      return String.join("; ", offers);
+    }
+
+    private boolean compiles(SemanticQuery query) {
+      try {
+        new SemanticQueryCompiler(layer).compile(query, null);
+        return true;
+      } catch (SemanticQueryCompiler.CannotCompile e) {
+        return false;
+      }
+    }
+
+    /**
+     * For a question without a measure: up to three of the project's metrics, each as a query with
+     * the question's period on the metric's own date.
+     */
+    private List<Interpretation.Reading> measureReadings(TimeRange range) {
+      List<Interpretation.Reading> readings = new ArrayList<>();
+      List<SemanticLayer.Metric> candidates = new ArrayList<>();
+      for (SemanticLayer.Metric m : layer.metrics()) {
+        String model = layer.modelOf(m.name());
+        if (model != null && contextModels.contains(model)) {
+          candidates.add(m);
+        }
+      }
+      layer.metrics().stream().filter(m -> !candidates.contains(m)).forEach(candidates::add);
+      for (SemanticLayer.Metric m : candidates) {
+        if (readings.size() == 3) {
+          break;
+        }
+        Selection metric = new SemanticQuery.Metric(m.name());
+        List<Filter> where = new ArrayList<>();
+        String date = layer.timeDimensionOf(metric);
+        if (range != null) {
+          if (date == null) {
+            continue;
+          }
+          where.add(new TimeWindow(Field.of(date), range.start(), range.end()));
+        }
+        SemanticQuery query =
+            new SemanticQuery(List.of(metric), List.of(), where, List.of(), List.of(), null, false);
+        if (compiles(query)) {
+          readings.add(
+              new Interpretation.Reading(QueryDescription.describe(query, range, layer), query));
+        }
+      }
+      return readings;
     }
 
     /** An amount of the project's own to name in a question back: a measure of the base model. */

@@ -4,6 +4,7 @@ import io.insightengine.engine.history.QueryHistory;
 import io.insightengine.engine.pipeline.Answer;
 import io.insightengine.engine.pipeline.PipelineException;
 import io.insightengine.engine.pipeline.QueryPipeline;
+import io.insightengine.engine.query.SemanticQuery;
 import io.insightengine.engine.security.Principal;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -33,8 +34,15 @@ public class QueryResource {
     this.history = history;
   }
 
-  /** A question, and the project it is about (optional when the engine serves one project). */
-  public record QuestionRequest(String question, String project) {}
+  /**
+   * A question, and the project it is about (optional when the engine serves one project); or, with
+   * {@code query}, one of the readings a clarification offered, answered as it is.
+   */
+  public record QuestionRequest(String question, String project, SemanticQuery query) {
+    public QuestionRequest(String question, String project) {
+      this(question, project, null);
+    }
+  }
 
   /** Caller-supplied SQL to run through the same checks as generated SQL. */
   public record SqlRequest(String sql, String project) {}
@@ -44,7 +52,12 @@ public class QueryResource {
   @Operation(summary = "Answer a question: SQL, rows and an explanation (all 7 stages)")
   public Answer ask(QuestionRequest request, @Context ContainerRequestContext context) {
     return pipeline.ask(
-        question(request), request.project(), true, principal(), CorrelationId.of(context));
+        question(request),
+        request.query(),
+        request.project(),
+        true,
+        principal(),
+        CorrelationId.of(context));
   }
 
   @POST
@@ -52,7 +65,12 @@ public class QueryResource {
   @Operation(summary = "Public: SQL and its explanation for a question, without running it")
   public Answer generateSql(QuestionRequest request, @Context ContainerRequestContext context) {
     return pipeline.ask(
-        question(request), request.project(), false, principal(), CorrelationId.of(context));
+        question(request),
+        request.query(),
+        request.project(),
+        false,
+        principal(),
+        CorrelationId.of(context));
   }
 
   @POST
@@ -87,6 +105,13 @@ public class QueryResource {
   }
 
   private static String question(QuestionRequest request) {
+    if (request != null && request.query() != null) {
+      if (request.query().select().isEmpty()) {
+        throw new PipelineException(
+            "invalid-semantic-query", 400, "query.select must name at least one selection");
+      }
+      return request.question(); // the question the reading was offered for, if the client sent it
+    }
     if (request == null || request.question() == null || request.question().isBlank()) {
       throw new PipelineException("invalid-question", 400, "question must not be empty");
     }

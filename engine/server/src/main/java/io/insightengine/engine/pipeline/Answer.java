@@ -1,6 +1,8 @@
 package io.insightengine.engine.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.insightengine.engine.query.Interpretation;
+import io.insightengine.engine.query.SemanticQuery;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,9 @@ public record Answer(
     List<List<Object>> rows,
     Boolean truncated,
     List<String> clarifications,
+    SemanticQuery query,
+    List<Interpretation.Reading> readings,
+    List<String> unplaced,
     Map<String, Double> timingsMs) {
   public static final String ANSWERED = "answered";
   public static final String NEEDS_CLARIFICATION = "needs_clarification";

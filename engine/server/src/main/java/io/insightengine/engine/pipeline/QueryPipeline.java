@@ -5,12 +5,16 @@ import io.insightengine.engine.bundle.ConfigBundleHolder;
 import io.insightengine.engine.bundle.ProjectRuntime;
 import io.insightengine.engine.generate.GenerationRequest;
 import io.insightengine.engine.generate.GenerationResult;
+import io.insightengine.engine.generate.OfflineSemanticGenerator;
 import io.insightengine.engine.history.QueryHistory;
 import io.insightengine.engine.query.Interpretation;
+import io.insightengine.engine.query.SemanticQuery;
+import io.insightengine.engine.query.SemanticQueryCompiler;
 import io.insightengine.engine.security.Principal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import net.sf.jsqlparser.statement.select.Select;
@@ -60,21 +64,40 @@ public class QueryPipeline {
   /** A question; {@code run} executes the SQL, otherwise only SQL and explanation come back. */
   public Answer ask(
       String question, String projectName, boolean run, Principal principal, String correlationId) {
+    return ask(question, null, projectName, run, principal, correlationId);
+  }
+
+  /**
+   * A question, or a semantic query a client chose (one of the readings a clarification offered):
+   * the query is compiled as it is, without interpreting the question again.
+   */
+  public Answer ask(
+      String question,
+      SemanticQuery chosen,
+      String projectName,
+      boolean run,
+      Principal principal,
+      String correlationId) {
     ProjectRuntime project = project(projectName);
     StageTimings timings = new StageTimings();
     String sql = null;
     String generator = null;
     try {
       Interpretation intent =
-          timed("interpret", timings, () -> interpret.interpret(question, project));
+          chosen != null
+              ? new Interpretation(
+                  question, chosen, null, List.of(), List.of(), List.of(), List.of(), 1.0)
+              : timed("interpret", timings, () -> interpret.interpret(question, project));
       GenerationResult generated =
           timed(
               "generate",
               timings,
               () ->
-                  generate.generate(
-                      new GenerationRequest(
-                          question, intent, project.semantics(), interpret.today())));
+                  chosen != null
+                      ? compileChosen(chosen, project)
+                      : generate.generate(
+                          new GenerationRequest(
+                              question, intent, project.semantics(), interpret.today())));
       if (generated instanceof GenerationResult.NeedsClarification clarification) {
         Answer answer =
             new Answer(
@@ -90,6 +113,9 @@ public class QueryPipeline {
                 null,
                 null,
                 clarification.candidates(),
+                intent.query(),
+                intent.readings(),
+                intent.unplaced(),
                 timings.asMap());
         record(answer, principal, null);
         return answer;
@@ -169,7 +195,20 @@ public class QueryPipeline {
         result == null ? null : result.rows(),
         result == null ? null : result.truncated(),
         null,
+        intent == null ? null : intent.query(),
+        null,
+        null,
         timings.asMap());
+  }
+
+  /** A client's semantic query, compiled as sent; a query the model cannot compute is a 400. */
+  private GenerationResult compileChosen(SemanticQuery query, ProjectRuntime project) {
+    try {
+      String sql = new SemanticQueryCompiler(project.semantics()).compile(query, interpret.today());
+      return new GenerationResult.Generated(sql, OfflineSemanticGenerator.NAME, 1.0);
+    } catch (SemanticQueryCompiler.CannotCompile e) {
+      throw new PipelineException("invalid-semantic-query", 400, e.getMessage());
+    }
   }
 
   private void recordFailure(

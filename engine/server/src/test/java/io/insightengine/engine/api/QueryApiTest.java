@@ -75,6 +75,65 @@ class QueryApiTest {
   }
 
   @Test
+  void aClarificationOffersReadingsThatAnswerWhenSentBack() {
+    // "healthiest" names nothing in the shop: asked back, with the reading left without it.
+    io.restassured.response.Response asked =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("question", "revenue of our healthiest regions in 2025"))
+            .when()
+            .post("/api/v1/ask");
+    asked
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("needs_clarification"))
+        .body("unplaced", hasItem("healthiest"))
+        .body("clarifications[0]", containsString("\"healthiest\""))
+        .body("readings[0].label", containsString("leaving out \"healthiest\""))
+        .body("readings[0].query.select[0].kind", equalTo("metric"));
+    Map<String, Object> chosen = asked.jsonPath().getMap("readings[0].query");
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("question", "revenue of our healthiest regions in 2025", "query", chosen))
+        .when()
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("answered"))
+        .body("sql", containsString("DATE '2025-01-01'"))
+        .body("query.select[0].name", equalTo("revenue"))
+        .body("sql", containsString("GROUP BY"))
+        .body("rows.size()", greaterThan(1));
+  }
+
+  @Test
+  void aSemanticQueryThatNamesNothingIsA400ProblemAndSqlNeverTravels() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "query",
+                Map.of("select", java.util.List.of(Map.of("kind", "metric", "name", "profit")))))
+        .when()
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"))
+        .body("type", containsString("invalid-semantic-query"))
+        .body("detail", containsString("profit"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "query",
+                Map.of("select", java.util.List.of(Map.of("kind", "sql", "text", "select 1")))))
+        .when()
+        .post("/api/v1/ask")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
   void callerSqlGoesThroughTheSameStagesAndGetsALimit() {
     given()
         .contentType(ContentType.JSON)

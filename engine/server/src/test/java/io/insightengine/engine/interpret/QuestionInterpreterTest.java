@@ -92,6 +92,20 @@ class QuestionInterpreterTest {
   }
 
   @Test
+  void aWordWithoutAPeriodIsTheConditionNotTheVerbOfADate() {
+    assertThat(query("How many tickets were opened?").filters())
+        .as("no period: 'opened' is the state")
+        .isNotEmpty();
+    assertThat(conditions(query("How many orders were returned?")))
+        .as("the status, spelled as a verb")
+        .containsExactly(new ValueFilter(Field.of("orders.status"), List.of("returned"), false));
+    // Sampled statuses name 'open' too: the project's named filter defines the word.
+    layer.lexicon().addValues("support_tickets", "status", List.of("open", "pending", "solved"));
+    assertThat(query("How many support tickets are still open, by priority?").filters())
+        .containsExactly(new SemanticQuery.NamedFilter("open_tickets"));
+  }
+
+  @Test
   void synonymsNameMetrics() {
     assertThat(query("turnover by region last year").select())
         .containsExactly(new Metric("revenue"));
@@ -216,6 +230,13 @@ class QuestionInterpreterTest {
           .contains("\"" + reading.unplaced().get(0) + "\"");
     }
     assertThat(read("revenue of our healthiest regions").unplaced()).containsExactly("healthiest");
+  }
+
+  @Test
+  void aWordOfTheAskedMetricsOwnLabelIsPlaced() {
+    Interpretation reading = read("How many units were sold in 2025?");
+    assertThat(reading.unplaced()).isEmpty();
+    assertThat(reading.query().select()).containsExactly(new Metric("units_sold"));
   }
 
   @Test
