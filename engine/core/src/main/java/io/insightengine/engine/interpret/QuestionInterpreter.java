@@ -286,6 +286,9 @@ public final class QuestionInterpreter {
      */
     private boolean betterDescribed(List<String> unplaced) {
       Selection current = metrics.get(0);
+      if (!(current instanceof SemanticQuery.Metric || current instanceof SemanticQuery.Measure)) {
+        return false; // an aggregate or a count of what the question named is kept as read
+      }
       List<String> said = new ArrayList<>(Words.tokens(metricPhrases.getOrDefault(current, "")));
       said.addAll(unplaced);
       List<Selection> candidates = new ArrayList<>();
@@ -365,6 +368,7 @@ public final class QuestionInterpreter {
             .model(aggregate.field().model())
             .map(m -> m.columns().get(aggregate.field().name()))
             .ifPresent(c -> texts.add(c.getDescription()));
+        texts.add(aggregate.field().name()); // "weight, in kg" of weight_kg
       } else if (selection instanceof SemanticQuery.Share share) {
         return describingWords(share.of());
       }
