@@ -101,7 +101,88 @@ public final class SemanticQueryCompiler {
     if (query.select().isEmpty()) {
       throw new CannotCompile("nothing to compute: the query selects nothing");
     }
+    requireComplete(query);
     return new Compilation(query, today).build().toString();
+  }
+
+  /** Every part a query names is there: a client's query may leave anything out. */
+  private static void requireComplete(SemanticQuery query) {
+    for (int i = 0; i < query.select().size(); i++) {
+      requireComplete(query.select().get(i), "select[" + i + "]");
+    }
+    for (int i = 0; i < query.groupBy().size(); i++) {
+      GroupBy g = query.groupBy().get(i);
+      require(g != null, "groupBy[" + i + "]");
+      requireField(g.field(), "groupBy[" + i + "].field");
+    }
+    for (int i = 0; i < query.filters().size(); i++) {
+      requireComplete(query.filters().get(i), "filters[" + i + "]");
+    }
+    for (int i = 0; i < query.having().size(); i++) {
+      Having h = query.having().get(i);
+      require(h != null && h.operator() != null && h.value() != null, "having[" + i + "]");
+    }
+    for (int i = 0; i < query.orderBy().size(); i++) {
+      OrderBy o = query.orderBy().get(i);
+      require(o != null && (o.selection() == null) != (o.field() == null), "orderBy[" + i + "]");
+    }
+  }
+
+  private static void requireComplete(Selection s, String at) {
+    require(s != null, at);
+    if (s instanceof SemanticQuery.Metric m) {
+      require(m.name() != null, at + ".name");
+    } else if (s instanceof SemanticQuery.Measure m) {
+      require(m.name() != null, at + ".name");
+    } else if (s instanceof RowCount c) {
+      require(c.model() != null, at + ".model");
+    } else if (s instanceof Aggregate a) {
+      require(a.function() != null, at + ".function");
+      requireField(a.field(), at + ".field");
+    } else if (s instanceof Listed l) {
+      requireField(l.field(), at + ".field");
+    } else if (s instanceof Share share) {
+      requireComplete(share.of(), at + ".of");
+      require(share.where() != null, at + ".where");
+      for (int i = 0; i < share.where().size(); i++) {
+        requireComplete(share.where().get(i), at + ".where[" + i + "]");
+      }
+    }
+  }
+
+  private static void requireComplete(Filter f, String at) {
+    require(f != null, at);
+    if (f instanceof ValueFilter v) {
+      requireField(v.field(), at + ".field");
+      require(
+          v.values() != null && v.values().stream().noneMatch(java.util.Objects::isNull),
+          at + ".values");
+    } else if (f instanceof RangeFilter r) {
+      requireField(r.field(), at + ".field");
+      require(r.operator() != null && r.value() != null, at);
+    } else if (f instanceof TimeWindow t) {
+      requireField(t.field(), at + ".field");
+      require(t.from() != null && t.until() != null, at + ".from/until");
+    } else if (f instanceof NamedFilter n) {
+      require(n.name() != null, at + ".name");
+    } else if (f instanceof TermFilter t) {
+      require(t.term() != null, at + ".term");
+    } else if (f instanceof Exists e) {
+      require(e.related() != null && e.where() != null, at);
+      for (int i = 0; i < e.where().size(); i++) {
+        requireComplete(e.where().get(i), at + ".where[" + i + "]");
+      }
+    }
+  }
+
+  private static void requireField(Field field, String at) {
+    require(field != null && field.model() != null && field.name() != null, at);
+  }
+
+  private static void require(boolean present, String at) {
+    if (!present) {
+      throw new CannotCompile("the query is incomplete at " + at);
+    }
   }
 
   private final class Compilation {

@@ -209,6 +209,33 @@ class SemanticQueryCompilerTest {
   }
 
   @Test
+  void anIncompleteQueryIsRefusedWithWhereItIsIncomplete() {
+    var compiler = new SemanticQueryCompiler(layer);
+    assertThatThrownBy(
+            () ->
+                compiler.compile(
+                    new SemanticQuery(
+                        List.of(new RowCount("orders")),
+                        List.of(new GroupBy(null, null)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null,
+                        false),
+                    TODAY))
+        .isInstanceOf(SemanticQueryCompiler.CannotCompile.class)
+        .hasMessageContaining("groupBy[0].field");
+    assertThatThrownBy(
+            () ->
+                compiler.compile(
+                    query(
+                        List.of(new RowCount("orders")),
+                        List.of(new ValueFilter(Field.of("orders.country"), null, false))),
+                    TODAY))
+        .hasMessageContaining("filters[0].values");
+  }
+
+  @Test
   void roundTripsAsJson() throws Exception {
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     SemanticQuery query =
