@@ -967,6 +967,23 @@ public final class QuestionInterpreter {
         }
       }
       String resolvedBase = reachableBase(base, groupBy, filters);
+      if (metrics.get(0) instanceof RowCount count
+          && count.model().equals(resolvedBase)
+          && layer
+              .model(resolvedBase)
+              .map(
+                  m ->
+                      m.primaryKey().size() == 1
+                          && groupBy.contains(resolvedBase + "." + m.primaryKey().get(0)))
+              .orElse(false)) {
+        // Counting rows per row: every count would be 1.
+        clarifications.add(
+            "Each "
+                + Words.key(resolvedBase)
+                + " counts once: name what to count or rank "
+                + resolvedBase.replace('_', ' ')
+                + " by");
+      }
       if (timeDimension != null && !timeDimension.startsWith(resolvedBase + ".")) {
         timeDimension = null; // the period applies to the metric's own date
       }

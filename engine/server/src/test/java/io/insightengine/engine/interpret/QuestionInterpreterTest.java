@@ -240,6 +240,13 @@ class QuestionInterpreterTest {
   }
 
   @Test
+  void countingRowsPerRowIsAskedBack() {
+    Interpretation reading = read("top 5 products by number of products");
+    assertThat(reading.understood()).isFalse();
+    assertThat(String.join(" ", reading.clarifications())).contains("counts once");
+  }
+
+  @Test
   void functionWordsAndTheEventOfATimeDimensionArePlaced() {
     Interpretation reading = read("Show me how many orders we got in 2025, please");
     assertThat(reading.unplaced()).isEmpty();
