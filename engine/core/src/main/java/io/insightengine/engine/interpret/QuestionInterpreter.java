@@ -249,12 +249,16 @@ public final class QuestionInterpreter {
     }
 
     /**
-     * The content words no reading placed: not a function word, not part of a matched phrase, not
-     * the event a time dimension of the base model records ("shipped" for the ship date, which then
-     * dates the question) and not a word of the asked metric's own name, label or description.
+     * The content words no reading placed ({@code words}): not a function word, not part of a
+     * matched phrase, not the event a time dimension of the base model records ("shipped" for the
+     * ship date: {@code event}, which may date the question) and not a word of the asked metric's
+     * own name, label or description.
      */
-    List<String> unplacedWords(String base) {
+    record Placement(List<String> words, String event) {}
+
+    Placement unplacedWords(String base) {
       List<String> unplaced = new ArrayList<>();
+      String firstEvent = null;
       Set<String> metricWords = new LinkedHashSet<>();
       metrics.forEach(selection -> metricWords.addAll(describingWords(selection)));
       for (int i = 0; i < tokens.size(); i++) {
@@ -267,16 +271,14 @@ public final class QuestionInterpreter {
         }
         String event = base == null ? null : timeDimensionRecording(base, token);
         if (event != null) {
-          if (timeDimension == null) {
-            timeDimension = event;
-          }
+          firstEvent = firstEvent == null ? event : firstEvent;
           continue;
         }
         if (!metricWords.contains(token)) {
           unplaced.add(token);
         }
       }
-      return unplaced;
+      return new Placement(unplaced, firstEvent);
     }
 
     /**
@@ -395,6 +397,22 @@ public final class QuestionInterpreter {
           && words.stream().anyMatch(w -> w.length() > word.length() && w.startsWith(word));
     }
 
+    /**
+     * The words that say what a time dimension records, in order: its name, label and its column's
+     * description ("Day the order was placed").
+     */
+    private static List<String> eventWords(SemanticLayer.Model model, SemanticLayer.Dimension d) {
+      List<String> words = new ArrayList<>(Words.tokens(d.name()));
+      if (d.label() != null) {
+        words.addAll(Words.tokens(d.label()));
+      }
+      ColumnSpec column = model.columns().get(d.name());
+      if (column != null && column.getDescription() != null) {
+        words.addAll(Words.tokens(column.getDescription()));
+      }
+      return words;
+    }
+
     /** The one time dimension of a model whose name, label or description names this word. */
     private String timeDimensionRecording(String model, String word) {
       List<String> found = new ArrayList<>();
@@ -409,14 +427,7 @@ public final class QuestionInterpreter {
                             if (!d.time()) {
                               return;
                             }
-                            Set<String> words = new LinkedHashSet<>(Words.tokens(d.name()));
-                            if (d.label() != null) {
-                              words.addAll(Words.tokens(d.label()));
-                            }
-                            ColumnSpec column = m.columns().get(d.name());
-                            if (column != null && column.getDescription() != null) {
-                              words.addAll(Words.tokens(column.getDescription()));
-                            }
+                            Set<String> words = new LinkedHashSet<>(eventWords(m, d));
                             if (words.contains(word) || compoundOf(words, word)) {
                               found.add(model + "." + d.name());
                             }
@@ -767,15 +778,8 @@ public final class QuestionInterpreter {
           if (!dimension.time()) {
             continue;
           }
-          List<String> words = new ArrayList<>(Words.tokens(dimension.name()));
-          if (dimension.label() != null) {
-            words.addAll(Words.tokens(dimension.label()));
-          }
-          ColumnSpec column = model.get().columns().get(dimension.name());
-          if (column != null && column.getDescription() != null) {
-            words.addAll(Words.tokens(column.getDescription()));
-          }
-          if (java.util.Collections.indexOfSubList(words, phrase) >= 0) {
+          if (java.util.Collections.indexOfSubList(eventWords(model.get(), dimension), phrase)
+              >= 0) {
             found.add(name + "." + dimension.name());
           }
         }
@@ -844,7 +848,7 @@ public final class QuestionInterpreter {
         metrics.add(new RowCount(contextModels.get(0)));
       }
       if (metrics.isEmpty()) {
-        List<String> unplaced = unplacedWords(null);
+        List<String> unplaced = unplacedWords(null).words();
         if (!unplaced.isEmpty()) {
           clarifications.add(notUnderstood(unplaced));
         }
@@ -856,10 +860,7 @@ public final class QuestionInterpreter {
       }
       countDistinctThroughFacts();
       if (metrics.size() == 1) {
-        String provisional = layer.modelOf(metrics.get(0));
-        String kept = timeDimension;
-        List<String> left = unplacedWords(provisional);
-        timeDimension = kept; // a trial: the dating is decided below
+        List<String> left = unplacedWords(layer.modelOf(metrics.get(0))).words();
         if (!left.isEmpty()) {
           betterDescribed(left);
         }
@@ -987,7 +988,11 @@ public final class QuestionInterpreter {
       if (timeDimension != null && !timeDimension.startsWith(resolvedBase + ".")) {
         timeDimension = null; // the period applies to the metric's own date
       }
-      List<String> unplaced = unplacedWords(resolvedBase);
+      Placement placement = unplacedWords(resolvedBase);
+      List<String> unplaced = placement.words();
+      if (timeDimension == null) {
+        timeDimension = placement.event();
+      }
       boolean named = timeDimension != null;
       if (timeDimension == null && resolvedBase != null) {
         // A measure dated by its own time dimension (dbt's agg_time_dimension) is filtered and
@@ -1060,14 +1065,7 @@ public final class QuestionInterpreter {
         readings.add(
             new Interpretation.Reading(
                 QueryDescription.describe(query, range, layer)
-                    + (unplaced.isEmpty()
-                        ? ""
-                        : " (leaving out "
-                            + unplaced.stream()
-                                .distinct()
-                                .map(w -> "\"" + w + "\"")
-                                .collect(Collectors.joining(", "))
-                            + ")"),
+                    + (unplaced.isEmpty() ? "" : " (leaving out " + quoted(unplaced) + ")"),
                 query));
       }
       return new Interpretation(
@@ -1079,11 +1077,15 @@ public final class QuestionInterpreter {
      * alternative metric named by the same words that can ("units" of order lines rather than of
      * orders, to group by product) replaces it.
      */
+    /** Words as a question back names them: "healthiest", "tier". */
+    private static String quoted(List<String> words) {
+      return words.stream().distinct().map(w -> "\"" + w + "\"").collect(Collectors.joining(", "));
+    }
+
     private String notUnderstood(List<String> words) {
-      List<String> distinct = words.stream().distinct().toList();
-      String nearest = nearestElements(distinct);
+      String nearest = nearestElements(words.stream().distinct().toList());
       return "I could not place "
-          + distinct.stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(", "))
+          + quoted(words)
           + " in this project's data"
           + (nearest.isEmpty()
               ? ": rephrase with the project's measures, attributes and values"
