@@ -38,11 +38,7 @@ public class QueryResource {
    * A question, and the project it is about (optional when the engine serves one project); or, with
    * {@code query}, one of the readings a clarification offered, answered as it is.
    */
-  public record QuestionRequest(String question, String project, SemanticQuery query) {
-    public QuestionRequest(String question, String project) {
-      this(question, project, null);
-    }
-  }
+  public record QuestionRequest(String question, String project, SemanticQuery query) {}
 
   /** Caller-supplied SQL to run through the same checks as generated SQL. */
   public record SqlRequest(String sql, String project) {}
@@ -51,24 +47,22 @@ public class QueryResource {
   @Path("/ask")
   @Operation(summary = "Answer a question: SQL, rows and an explanation (all 7 stages)")
   public Answer ask(QuestionRequest request, @Context ContainerRequestContext context) {
-    return pipeline.ask(
-        question(request),
-        request.query(),
-        request.project(),
-        true,
-        principal(),
-        CorrelationId.of(context));
+    return answer(request, true, context);
   }
 
   @POST
   @Path("/generate-sql")
   @Operation(summary = "Public: SQL and its explanation for a question, without running it")
   public Answer generateSql(QuestionRequest request, @Context ContainerRequestContext context) {
+    return answer(request, false, context);
+  }
+
+  private Answer answer(QuestionRequest request, boolean run, ContainerRequestContext context) {
     return pipeline.ask(
         question(request),
         request.query(),
         request.project(),
-        false,
+        run,
         principal(),
         CorrelationId.of(context));
   }

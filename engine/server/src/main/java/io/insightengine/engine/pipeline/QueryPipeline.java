@@ -61,15 +61,10 @@ public class QueryPipeline {
     this.metrics = metrics;
   }
 
-  /** A question; {@code run} executes the SQL, otherwise only SQL and explanation come back. */
-  public Answer ask(
-      String question, String projectName, boolean run, Principal principal, String correlationId) {
-    return ask(question, null, projectName, run, principal, correlationId);
-  }
-
   /**
    * A question, or a semantic query a client chose (one of the readings a clarification offered):
-   * the query is compiled as it is, without interpreting the question again.
+   * the query is compiled as it is, without interpreting the question again. {@code run} executes
+   * the SQL, otherwise only SQL and explanation come back.
    */
   public Answer ask(
       String question,
