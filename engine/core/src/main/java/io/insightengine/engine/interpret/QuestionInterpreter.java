@@ -545,7 +545,7 @@ public final class QuestionInterpreter {
       }
       Optional<Field> flag = flagOf(targets);
       if (models.isEmpty() && flag.isPresent() && !groupWord(m)) {
-        // "operating depots", "no longer operating": a true/false column named is a condition.
+        // "active accounts", "no longer active": a true/false column named is a condition.
         boolean negated = negatedBefore(m);
         addFilter(new ValueFilter(flag.get(), List.of(negated ? "false" : "true"), false), m);
         return;
@@ -573,7 +573,7 @@ public final class QuestionInterpreter {
 
     /**
      * Where a share's rows end and its condition begins: the first auxiliary after the rows are
-     * named ("parcels we shipped in 2025 were ..."), else the end of the rows' mention.
+     * named ("orders we placed in 2025 were ..."), else the end of the rows' mention.
      */
     private int shareSplit(Selection whole) {
       int rows = metricPositions.getOrDefault(whole, -1);
@@ -614,8 +614,8 @@ public final class QuestionInterpreter {
     }
 
     /**
-     * "How many distinct drivers made a delivery attempt in 2025": the drivers are counted through
-     * the facts of another model the question names, by its one reference to them.
+     * "How many distinct customers placed an order in 2025": the customers are counted through the
+     * facts of another model the question names, by its one reference to them.
      */
     private void countDistinctThroughFacts() {
       if (distinctModel == null || !metrics.get(0).equals(new RowCount(distinctModel))) {
@@ -749,9 +749,9 @@ public final class QuestionInterpreter {
 
     /**
      * Whether a mention is the verb of a date rather than a status or a filter: the question names
-     * a period or a grain, the word is a verb ("were placed", "did we deliver", "parcels shipped")
-     * and it names what one time dimension of the models records, by the dimension's name, label or
-     * description ("Day the order was placed", "delivered_date"). That dimension then dates the
+     * a period or a grain, the word is a verb ("were placed", "did we ship", "orders shipped") and
+     * it names what one time dimension of the models records, by the dimension's name, label or
+     * description ("Day the order was placed", "shipped_date"). That dimension then dates the
      * question. A word as it is after an auxiliary ("are open") is a state, and without a period
      * ("how many orders were returned") the word is the condition.
      */
@@ -920,7 +920,7 @@ public final class QuestionInterpreter {
           });
       Selection whole = metrics.get(0);
       if (SHARE.matcher(question).find() && !isRatio(whole)) {
-        // "what share of the parcels we shipped were late": the conditions said after the rows
+        // "what share of the orders we shipped were refunded": the conditions said after the rows
         // they qualify ("were late") are the share's; the others choose the rows.
         int after = shareSplit(whole);
         List<Filter> condition =

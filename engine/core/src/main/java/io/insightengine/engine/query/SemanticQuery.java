@@ -96,7 +96,7 @@ public record SemanticQuery(
 
   /**
    * The part of {@code of} (a count, a metric, an aggregate) that the rows meeting {@code where}
-   * make up, under the query's filters: "what share of parcels were late".
+   * make up, under the query's filters: "what share of orders were refunded".
    */
   public record Share(Selection of, List<Filter> where) implements Selection {}
 
