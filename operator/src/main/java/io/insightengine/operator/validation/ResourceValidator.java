@@ -170,6 +170,18 @@ public final class ResourceValidator {
         }
       }
     }
+    Set<String> defaultPairs = new HashSet<>();
+    for (RelationshipSpec r : model.getSpec().getRelationships()) {
+      if (r.joinsByDefault() && !defaultPairs.add(r.getFrom() + " -> " + r.getTo())) {
+        return Verdict.invalid(
+            "AmbiguousDefaultJoin",
+            "two relationships from "
+                + r.getFrom()
+                + " to "
+                + r.getTo()
+                + " are marked default; at most one may be");
+      }
+    }
     return Verdict.ok("valid");
   }
 

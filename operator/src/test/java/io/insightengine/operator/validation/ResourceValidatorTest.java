@@ -116,4 +116,34 @@ class ResourceValidatorTest {
             validator.validate(project("other"), in(List.of(good), Set.of(), List.of())).reason())
         .isEqualTo("NoSemanticModel");
   }
+
+  private static SemanticModel twoRoles(String originDefault, String destinationDefault)
+      throws Exception {
+    return read(
+        SemanticModel.class,
+        "kind: SemanticModel\nmetadata:\n  name: roles\nspec:\n  projectRef:\n    name: shop\n"
+            + "  models:\n"
+            + "    - name: parcels\n      table: marts.parcels\n      columns:\n"
+            + "        - name: origin_depot_id\n        - name: destination_depot_id\n"
+            + "    - name: depots\n      table: marts.depots\n      columns:\n"
+            + "        - name: depot_id\n"
+            + "  relationships:\n"
+            + "    - from: parcels\n      fromColumns: [origin_depot_id]\n      to: depots\n"
+            + "      toColumns: [depot_id]\n      default: "
+            + originDefault
+            + "\n    - from: parcels\n      fromColumns: [destination_depot_id]\n      to: depots\n"
+            + "      toColumns: [depot_id]\n      default: "
+            + destinationDefault
+            + "\n");
+  }
+
+  @Test
+  void atMostOneOfTheJoinsBetweenTwoModelsIsTheDefault() throws Exception {
+    SemanticModel one = twoRoles("false", "true");
+    assertThat(validator.validate(one, in(List.of(one), Set.of(), List.of())).valid()).isTrue();
+    SemanticModel both = twoRoles("true", "true");
+    Verdict verdict = validator.validate(both, in(List.of(both), Set.of(), List.of()));
+    assertThat(verdict.reason()).isEqualTo("AmbiguousDefaultJoin");
+    assertThat(verdict.message()).contains("parcels").contains("depots");
+  }
 }

@@ -49,6 +49,22 @@ public class ColumnSpec {
           + " words that are also common English (us, it).")
   private Map<String, List<String>> valueSynonyms = new LinkedHashMap<>();
 
+  @Size(max = 63)
+  @JsonPropertyDescription(
+      "Unit of the column's values, e.g. kg, EUR, days (dbt: meta.unit). A question may name it"
+          + " (\"in kg\", \"in euros\"), and the column's name without a trailing unit names the"
+          + " column too (declared_value_eur: \"declared value\"). Values are not converted: a"
+          + " question in another unit is asked back.")
+  private String unit;
+
+  public String getUnit() {
+    return unit;
+  }
+
+  public void setUnit(String unit) {
+    this.unit = unit;
+  }
+
   public Map<String, List<String>> getValueSynonyms() {
     return valueSynonyms;
   }

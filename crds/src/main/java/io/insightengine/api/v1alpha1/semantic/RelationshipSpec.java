@@ -54,6 +54,14 @@ public class RelationshipSpec {
   @JsonPropertyDescription("Join used: left keeps rows of from without a match, inner drops them.")
   private JoinType joinType;
 
+  @JsonProperty("default")
+  @JsonPropertyDescription(
+      "Whether this is the join used between from and to when several relationships join them"
+          + " (a table in two roles, such as an origin and a destination) and a question names no"
+          + " role; at most one per pair. Without one such a question is asked back. dbt: the"
+          + " foreign entity named like the other model's primary entity.")
+  private Boolean defaultJoin;
+
   /** Cardinalities. */
   public enum Cardinality {
     @JsonProperty("manyToOne")
@@ -126,5 +134,18 @@ public class RelationshipSpec {
 
   public void setJoinType(JoinType joinType) {
     this.joinType = joinType;
+  }
+
+  public Boolean getDefaultJoin() {
+    return defaultJoin;
+  }
+
+  public void setDefaultJoin(Boolean defaultJoin) {
+    this.defaultJoin = defaultJoin;
+  }
+
+  /** Whether this is the default join of its pair of models. */
+  public boolean joinsByDefault() {
+    return Boolean.TRUE.equals(defaultJoin);
   }
 }

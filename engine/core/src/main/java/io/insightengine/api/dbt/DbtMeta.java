@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * What the compiler reads of a dbt {@code meta} block (meta and config.meta, merged by the
- * readers): synonyms, value synonyms, PII tags and the grain, under the spellings teams use for
- * them. Keys are compared without regard to case, underscores and hyphens, so {@code
+ * readers): synonyms, value synonyms, PII tags, the grain and units, under the spellings teams use
+ * for them. Keys are compared without regard to case, underscores and hyphens, so {@code
  * value_synonyms}, {@code valueSynonyms} and {@code Value-Synonyms} are one key. Keys it does not
  * read are reported by {@link #unread} so the compiler can warn about them instead of dropping them
  * silently.
@@ -47,6 +47,8 @@ final class DbtMeta {
           "personal_data_type",
           "data_classification");
   static final List<String> GRAIN_KEYS = List.of("grain");
+  static final List<String> UNIT_KEYS =
+      List.of("unit", "units", "unit_of_measure", "unit_of_measurement", "uom", "currency");
 
   /** Words teams use for PII classes, normalised as {@link #normal} does, to our classes. */
   private static final Map<String, PiiClass> PII_WORDS = new LinkedHashMap<>();
@@ -72,7 +74,7 @@ final class DbtMeta {
   private static final Set<String> READ =
       Set.copyOf(
           java.util.stream.Stream.of(
-                  SYNONYM_KEYS, VALUE_SYNONYM_KEYS, PII_KEYS, PII_TYPE_KEYS, GRAIN_KEYS)
+                  SYNONYM_KEYS, VALUE_SYNONYM_KEYS, PII_KEYS, PII_TYPE_KEYS, GRAIN_KEYS, UNIT_KEYS)
               .flatMap(List::stream)
               .map(DbtMeta::normal)
               .toList());
@@ -111,6 +113,14 @@ final class DbtMeta {
 
   String grain() {
     return entry(GRAIN_KEYS).map(e -> String.valueOf(e.getValue())).orElse(null);
+  }
+
+  /** The unit of a column's values, as written ("kg", "EUR"); null when none or not a word. */
+  String unit() {
+    return entry(UNIT_KEYS)
+        .map(e -> String.valueOf(e.getValue()).trim())
+        .filter(u -> !u.isEmpty() && u.length() <= 63)
+        .orElse(null);
   }
 
   /**

@@ -95,6 +95,7 @@ public final class SemanticCompiler {
     }
     spec.getRelationships()
         .addAll(entityRelationships(project, selected, names, spec.getRelationships(), warnings));
+    markDefaultJoins(spec.getRelationships());
     Map<String, MeasureOwner> measures = new LinkedHashMap<>();
     for (DbtProject.SemanticModel sm : project.semanticModels()) {
       if (selected.containsKey(sm.model())) {
@@ -206,6 +207,7 @@ public final class SemanticCompiler {
       DbtMeta meta = new DbtMeta(c.meta());
       List<String> problems = new ArrayList<>();
       column.setSynonyms(meta.synonyms());
+      column.setUnit(meta.unit());
       column.setPii(meta.pii(problems));
       List<String> values = accepted.getOrDefault(c.name(), List.of());
       if (values.size() > MAX_VALUES) {
@@ -538,14 +540,16 @@ public final class SemanticCompiler {
           continue;
         }
         String toName = names.get(target.model());
-        boolean known =
+        Optional<RelationshipSpec> known =
             Stream.concat(existing.stream(), added.stream())
-                .anyMatch(
+                .filter(
                     r ->
                         r.getFrom().equals(fromName)
                             && r.getFromColumns().equals(List.of(column))
-                            && r.getTo().equals(toName));
-        if (known) {
+                            && r.getTo().equals(toName))
+                .findFirst();
+        if (known.isPresent()) {
+          known.get().setDefaultJoin(true);
           continue;
         }
         RelationshipSpec r = new RelationshipSpec();
@@ -561,10 +565,28 @@ public final class SemanticCompiler {
             has(from, DataTest.Kind.NOT_NULL, column)
                 ? RelationshipSpec.JoinType.INNER
                 : RelationshipSpec.JoinType.LEFT);
+        r.setDefaultJoin(true);
         added.add(r);
       }
     }
     return added;
+  }
+
+  /**
+   * Keeps the default mark only where it chooses: between two models that several relationships
+   * join (a table in two roles), the join of the entity named like the target's primary entity is
+   * the one MetricFlow makes, so it is the default; a pair joined once needs no mark.
+   */
+  private static void markDefaultJoins(List<RelationshipSpec> relationships) {
+    Map<String, Long> perPair =
+        relationships.stream()
+            .collect(
+                Collectors.groupingBy(r -> r.getFrom() + " " + r.getTo(), Collectors.counting()));
+    for (RelationshipSpec r : relationships) {
+      if (perPair.get(r.getFrom() + " " + r.getTo()) < 2) {
+        r.setDefaultJoin(null);
+      }
+    }
   }
 
   private Optional<MetricSpec> metric(

@@ -46,6 +46,11 @@ public final class QuestionGrammar {
 
   private QuestionGrammar() {}
 
+  /** Every function word, normalised. */
+  public static Set<String> functionWords() {
+    return FUNCTION_WORDS;
+  }
+
   /** Whether a normalised token is a function word of the question grammar. */
   public static boolean isFunctionWord(String token) {
     return FUNCTION_WORDS.contains(token);

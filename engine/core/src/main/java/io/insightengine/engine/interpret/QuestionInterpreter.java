@@ -11,6 +11,7 @@ import io.insightengine.engine.query.SemanticQuery.Field;
 import io.insightengine.engine.query.SemanticQuery.Filter;
 import io.insightengine.engine.query.SemanticQuery.GroupBy;
 import io.insightengine.engine.query.SemanticQuery.Having;
+import io.insightengine.engine.query.SemanticQuery.Listed;
 import io.insightengine.engine.query.SemanticQuery.NamedFilter;
 import io.insightengine.engine.query.SemanticQuery.OrderBy;
 import io.insightengine.engine.query.SemanticQuery.RangeFilter;
@@ -32,8 +33,10 @@ import io.insightengine.engine.semantic.Lexicon.Target;
 import io.insightengine.engine.semantic.Lexicon.TermRef;
 import io.insightengine.engine.semantic.Lexicon.ValueRef;
 import io.insightengine.engine.semantic.SemanticLayer;
+import io.insightengine.engine.semantic.Units;
 import io.insightengine.engine.semantic.Words;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,6 +94,29 @@ public final class QuestionInterpreter {
 
   private static final Set<String> NEGATIONS = Set.of("not", "no", "non", "never", "nor");
 
+  private static final Set<String> DO_AUXILIARIES = Set.of("do", "does", "did");
+
+  /** Words that compare two periods, placed when the question names two. */
+  private static final Pattern COMPARING =
+      Pattern.compile(
+          "(?i)\\b(?:compare[ds]?|comparing|comparison|versus|vs|against|growth|grew|grow[ns]?"
+              + "|change[ds]?|better|worse|than|difference|increase[ds]?|decrease[ds]?)\\b");
+
+  private static final Pattern SAME_PERIOD_LAST_YEAR =
+      Pattern.compile(
+          "(?i)\\b(?:the\\s+)?same\\s+(?:period|time|months?|quarter|weeks?|days)\\s+"
+              + "(?:of\\s+|in\\s+)?(?:last|the\\s+previous|the\\s+prior|a|one)\\s+year"
+              + "(?:\\s+ago)?\\b");
+
+  /** The confidence a reading loses per misspelt word it read as another. */
+  private static final double SPELLING_COST = 0.05;
+
+  /** The words of a time dimension's name that say how precisely, not what, it records. */
+  private static final Set<String> PRECISION_WORDS =
+      words("at", "on", "date", "day", "time", "timestamp", "ts", "datetime");
+
+  private static final String DATE = Words.key("date");
+
   private static final Set<String> AUXILIARIES =
       words("were", "was", "been", "is", "are", "be", "being", "get", "got");
 
@@ -110,6 +136,13 @@ public final class QuestionInterpreter {
   private static final Set<String> MIN_WORDS = words("lowest", "minimum", "min", "smallest");
   private static final Set<String> GROUPING_WORDS = words("by", "per", "each", "every");
   private static final Set<String> ASKING_WORDS = words("which", "what", "top");
+
+  /**
+   * The first words of a question asking for rows: "which depots opened", "list our hubs". Not
+   * "show": "show me the depots in DACH" may as well ask for a summary or a chart as for rows.
+   */
+  private static final Set<String> LISTING_WORDS = words("which", "list");
+
   private static final String AND = Words.key("and");
   private static final String IN = Words.key("in");
   private static final String TOTAL = Words.key("total");
@@ -134,10 +167,47 @@ public final class QuestionInterpreter {
   private record Mention(int start, int end, String phrase, List<Target> targets) {}
 
   public Interpretation interpret(String question, SemanticLayer layer) {
+    Spelling.Corrected spelling = Spelling.correct(question, layer.lexicon().words());
+    Interpretation reading = interpretWritten(spelling.text(), layer);
+    if (spelling.corrections().isEmpty()) {
+      return reading;
+    }
+    // A misspelt word read as another is said in the reading and costs a little confidence.
+    List<String> matched = new ArrayList<>(reading.matched());
+    spelling.corrections().forEach(c -> matched.add(c.toString()));
+    return new Interpretation(
+        question,
+        reading.query(),
+        reading.period(),
+        matched,
+        reading.clarifications(),
+        reading.unplaced(),
+        reading.readings(),
+        reading.confidence() - SPELLING_COST * spelling.corrections().size());
+  }
+
+  private Interpretation interpretWritten(String question, SemanticLayer layer) {
     String text = " " + question.trim() + " ";
     Optional<TimeRange> range = time.range(text);
+    TimeRange earlier = null;
     if (range.isPresent()) {
       text = blank(text, range.get().phrase());
+      // "Q3 2026 compared with Q3 2025", "year to date against the same period last year": two
+      // periods and a word of comparing are one period compared with the other.
+      Optional<TimeRange> other = samePeriodAYearEarlier(text, range.get());
+      if (other.isEmpty()) {
+        other = time.range(text);
+      }
+      if (other.isPresent() && COMPARING.matcher(text).find()) {
+        text = blank(text, other.get().phrase());
+        text = COMPARING.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
+        if (other.get().start().isAfter(range.get().start())) {
+          earlier = range.get();
+          range = other;
+        } else {
+          earlier = other.get();
+        }
+      }
     }
     Optional<TimeExpressions.GrainMatch> grain = time.grain(text);
     if (grain.isPresent()) {
@@ -188,6 +258,9 @@ public final class QuestionInterpreter {
 
     Reading reading = new Reading(layer, tokens, Words.written(text));
     reading.dated = range.isPresent() || grain.isPresent();
+    if (earlier != null) {
+      reading.compareWith = new SemanticQuery.Period(earlier.start(), earlier.end());
+    }
     for (Mention mention : mentions) {
       if (mention.end() - mention.start() == 1
           && QuestionGrammar.isFunctionWord(mention.phrase())
@@ -207,6 +280,20 @@ public final class QuestionInterpreter {
   }
 
   private record Comparison(int tokenIndex, String operator, String value, String phrase) {}
+
+  /** "the same period last year": the question's period, one year earlier. */
+  private static Optional<TimeRange> samePeriodAYearEarlier(String text, TimeRange period) {
+    Matcher same = SAME_PERIOD_LAST_YEAR.matcher(text);
+    if (!same.find()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TimeRange(
+            period.start().minusYears(1),
+            period.end().minusYears(1),
+            same.group(),
+            "the same period a year earlier"));
+  }
 
   /** The state of reading one question. */
   private static final class Reading {
@@ -235,6 +322,9 @@ public final class QuestionInterpreter {
 
     String timeDimension;
 
+    /** The earlier period the question compares its period with, or null. */
+    SemanticQuery.Period compareWith;
+
     /** Whether the question names a period or a time grain. */
     boolean dated;
 
@@ -261,6 +351,7 @@ public final class QuestionInterpreter {
       String firstEvent = null;
       Set<String> metricWords = new LinkedHashSet<>();
       metrics.forEach(selection -> metricWords.addAll(describingWords(selection)));
+      Set<String> unitWords = unitWords(base);
       for (int i = 0; i < tokens.size(); i++) {
         String token = tokens.get(i);
         if (placed.get(i) || QuestionGrammar.isFunctionWord(token)) {
@@ -274,11 +365,26 @@ public final class QuestionInterpreter {
           firstEvent = firstEvent == null ? event : firstEvent;
           continue;
         }
-        if (!metricWords.contains(token)) {
+        if (!metricWords.contains(token) && !unitWords.contains(token)) {
           unplaced.add(token);
         }
       }
       return new Placement(unplaced, firstEvent);
+    }
+
+    /**
+     * The words naming the units of the base model's columns ("in kg" of a weight in kg): said of
+     * what is asked, they add nothing; a unit no column has ("tonnes") stays unplaced.
+     */
+    private Set<String> unitWords(String base) {
+      Set<String> words = new LinkedHashSet<>();
+      if (base != null) {
+        layer
+            .model(base)
+            .ifPresent(
+                m -> m.columns().values().forEach(c -> words.addAll(Units.words(c.getUnit()))));
+      }
+      return words;
     }
 
     /**
@@ -398,8 +504,8 @@ public final class QuestionInterpreter {
     }
 
     /**
-     * The words that say what a time dimension records, in order: its name, label and its column's
-     * description ("Day the order was placed").
+     * The words that say what a time dimension records, in order: its name, label, its column's
+     * description ("Day the order was placed") and synonyms ("dispatch date").
      */
     private static List<String> eventWords(SemanticLayer.Model model, SemanticLayer.Dimension d) {
       List<String> words = new ArrayList<>(Words.tokens(d.name()));
@@ -410,12 +516,19 @@ public final class QuestionInterpreter {
       if (column != null && column.getDescription() != null) {
         words.addAll(Words.tokens(column.getDescription()));
       }
+      if (column != null) {
+        column.getSynonyms().forEach(s -> words.addAll(Words.tokens(s)));
+      }
       return words;
     }
 
-    /** The one time dimension of a model whose name, label or description names this word. */
+    /**
+     * The one time dimension of a model whose name, label or description names this word; a word
+     * that begins a word written as one ("sign" of "signup") only when none names it as a word.
+     */
     private String timeDimensionRecording(String model, String word) {
-      List<String> found = new ArrayList<>();
+      List<String> named = new ArrayList<>();
+      List<String> compounds = new ArrayList<>();
       layer
           .model(model)
           .ifPresent(
@@ -428,11 +541,42 @@ public final class QuestionInterpreter {
                               return;
                             }
                             Set<String> words = new LinkedHashSet<>(eventWords(m, d));
-                            if (words.contains(word) || compoundOf(words, word)) {
-                              found.add(model + "." + d.name());
+                            if (words.contains(word)) {
+                              named.add(model + "." + d.name());
+                            } else if (compoundOf(words, word)) {
+                              compounds.add(model + "." + d.name());
                             }
                           }));
-      return found.size() == 1 ? found.get(0) : null;
+      return oneRecording(named.isEmpty() ? compounds : named);
+    }
+
+    /**
+     * The time dimension of those that record one word's event: the only one; or, when they are one
+     * event at two precisions (a moment and its day: "shipped_at", "shipped_date"), the model's
+     * default among them, else the day. Dimensions of different events ("day" names every date)
+     * give none.
+     */
+    private String oneRecording(List<String> found) {
+      if (found.size() == 1) {
+        return found.get(0);
+      }
+      Set<List<String>> events = new HashSet<>();
+      for (String f : found) {
+        List<String> event = new ArrayList<>(Words.tokens(f.substring(f.indexOf('.') + 1)));
+        event.removeAll(PRECISION_WORDS);
+        events.add(event);
+      }
+      if (found.isEmpty() || events.size() != 1 || events.iterator().next().isEmpty()) {
+        return null;
+      }
+      for (String f : found) {
+        String model = f.substring(0, f.indexOf('.'));
+        String dimension = f.substring(f.indexOf('.') + 1);
+        if (layer.model(model).map(m -> dimension.equals(m.defaultTimeDimension())).orElse(false)) {
+          return f;
+        }
+      }
+      return found.stream().filter(f -> Words.tokens(f).contains(DATE)).findFirst().orElse(null);
     }
 
     String before(Mention m, int words) {
@@ -763,7 +907,11 @@ public final class QuestionInterpreter {
       boolean inflected = !written.get(last).equals(tokens.get(last));
       String previous = m.start() == 0 ? "" : tokens.get(m.start() - 1);
       boolean verb =
-          AUXILIARIES.contains(previous) ? inflected : inflected || SUBJECTS.contains(previous);
+          AUXILIARIES.contains(previous)
+              ? inflected
+              : inflected
+                  || SUBJECTS.contains(previous)
+                  || doAuxiliaryBefore(m.start()) && !Words.isOnlyANoun(tokens.get(last));
       if (!verb) {
         return false;
       }
@@ -787,10 +935,24 @@ public final class QuestionInterpreter {
       if (found.isEmpty()) {
         return false;
       }
-      if (found.size() == 1 && timeDimension == null) {
-        timeDimension = found.get(0);
+      String recording = oneRecording(found);
+      if (recording != null && timeDimension == null) {
+        timeDimension = recording;
       }
       return true;
+    }
+
+    /**
+     * Whether "do", "does" or "did" comes earlier in the question: then a word in its base form may
+     * be the verb it governs ("how many parcels did the depot deliver").
+     */
+    private boolean doAuxiliaryBefore(int index) {
+      for (int i = 0; i < index; i++) {
+        if (DO_AUXILIARIES.contains(written.get(i))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The models a glossary term filters, directly or through its named filter. */
@@ -847,6 +1009,11 @@ public final class QuestionInterpreter {
         // "show orders by region": the model alone stands for counting it.
         metrics.add(new RowCount(contextModels.get(0)));
       }
+      boolean listing =
+          metrics.isEmpty()
+              && listsRows(grain, limit)
+              && (range != null || !filters.isEmpty() || !valueMentions.isEmpty())
+              && listEntities();
       if (metrics.isEmpty()) {
         List<String> unplaced = unplacedWords(null).words();
         if (!unplaced.isEmpty()) {
@@ -897,9 +1064,10 @@ public final class QuestionInterpreter {
           continue; // "customer segment": the model names whose segment, not a grouping
         }
         boolean grouping =
-            groupWord(m)
-                || (m.start() > 0 && ASKING_WORDS.contains(tokens.get(m.start() - 1)))
-                || m.start() == 0 && limit != null;
+            !listing
+                && (groupWord(m)
+                    || (m.start() > 0 && ASKING_WORDS.contains(tokens.get(m.start() - 1)))
+                    || m.start() == 0 && limit != null);
         if (grouping && !model.equals(base) || grouping && limit != null) {
           labelDimensions(model).stream().filter(d -> !groupBy.contains(d)).forEach(groupBy::add);
         }
@@ -1050,6 +1218,9 @@ public final class QuestionInterpreter {
         clarifications.add(notUnderstood(unplaced));
       }
       double confidence = clarifications.isEmpty() ? 0.9 : 0.4;
+      if (compareWith != null) {
+        order.clear(); // one row: the periods side by side
+      }
       SemanticQuery query =
           new SemanticQuery(
               metrics,
@@ -1057,8 +1228,9 @@ public final class QuestionInterpreter {
               conditions,
               havings,
               order,
-              limit,
-              PERCENT.matcher(question).find());
+              compareWith != null ? null : limit,
+              PERCENT.matcher(question).find(),
+              compareWith);
       List<Interpretation.Reading> readings = new ArrayList<>();
       if (!clarifications.isEmpty() && compiles(query)) {
         // The reading as far as it went: what would be answered without the words asked about.
@@ -1237,6 +1409,50 @@ public final class QuestionInterpreter {
                 }
               });
       return labels;
+    }
+
+    /**
+     * Whether the question asks for rows, not a number: it opens with a word of listing ("which",
+     * "list") and has no word of counting, no grain, no ranking and no attribute it could group by
+     * ("list depots by region" is a breakdown). The caller also wants a condition: "show me the
+     * depots" lists a whole table, too vague to answer.
+     */
+    private boolean listsRows(TimeGrain grain, Integer limit) {
+      String said = " " + String.join(" ", tokens) + " ";
+      return !tokens.isEmpty()
+          && LISTING_WORDS.contains(tokens.get(0))
+          && grain == null
+          && limit == null
+          && dimensionMentions.isEmpty()
+          && Stream.concat(COUNT_WORDS.stream(), SIZE_WORDS.stream())
+              .noneMatch(w -> said.contains(" " + w + " "));
+    }
+
+    /**
+     * Lists the rows of the one model the question names ("which depots opened since 2024"),
+     * presented by their key and name; false, listing nothing, when it names several models or the
+     * model has no name to present its rows by.
+     */
+    private boolean listEntities() {
+      Set<String> named = new LinkedHashSet<>(contextModels);
+      filters.stream().map(layer::modelOf).filter(java.util.Objects::nonNull).forEach(named::add);
+      if (named.size() != 1) {
+        return false;
+      }
+      String model = named.iterator().next();
+      List<String> labels = labelDimensions(model);
+      if (labels.stream()
+          .noneMatch(
+              l ->
+                  !layer
+                      .model(model)
+                      .orElseThrow()
+                      .primaryKey()
+                      .contains(l.substring(l.indexOf('.') + 1)))) {
+        return false; // only a key: nothing a reader would recognise the rows by
+      }
+      labels.forEach(l -> metrics.add(new Listed(Field.of(l))));
+      return true;
     }
 
     /** The columns (model.column) a metric aggregates as they are: a measure's plain column. */

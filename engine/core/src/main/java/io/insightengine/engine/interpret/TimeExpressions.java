@@ -248,8 +248,21 @@ public final class TimeExpressions {
         }
       }
     }
+    LocalDate tomorrow = today.plusDays(1);
+    if (best != null && best.end().isAfter(tomorrow) && !best.start().isAfter(today)) {
+      // "so far in 2026", "2026 to date": the period ends today, not at the end of the year.
+      Matcher toDate = TO_DATE.matcher(question);
+      if (toDate.find()) {
+        best = new TimeRange(best.start(), tomorrow, best.phrase(), best.label() + " to date");
+      }
+    }
     return Optional.ofNullable(best);
   }
+
+  private static final Pattern TO_DATE =
+      Pattern.compile(
+          "\\b(?:so far|to date|until now|up to now|thus far|till now)\\b",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern GRAIN =
       Pattern.compile(

@@ -38,6 +38,14 @@ public final class QueryDescription {
     if (window != null) {
       parts.add("for " + window);
     }
+    if (query.compareWith() != null) {
+      parts.add(
+          "compared with "
+              + query.compareWith().from()
+              + " to "
+              + query.compareWith().until().minusDays(1)
+              + " (the change in percent)");
+    }
     List<String> grouped = new ArrayList<>();
     for (SemanticQuery.GroupBy g : query.groupBy()) {
       if (g.grain() != null) {

@@ -22,6 +22,9 @@ import java.util.List;
  * @param orderBy the sort
  * @param limit how many rows, or null
  * @param percent ratios and shares on a 0–100 scale rather than 0–1
+ * @param compareWith an earlier period to compare the query's own period (its one {@link
+ *     TimeWindow}) with, or null: the answer has each selection over the earlier period, over the
+ *     query's period, and the change in percent
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SemanticQuery(
@@ -31,8 +34,22 @@ public record SemanticQuery(
     List<Having> having,
     List<OrderBy> orderBy,
     Integer limit,
-    boolean percent) {
+    boolean percent,
+    Period compareWith) {
 
+  /** A query without a period comparison. */
+  public SemanticQuery(
+      List<Selection> select,
+      List<GroupBy> groupBy,
+      List<Filter> filters,
+      List<Having> having,
+      List<OrderBy> orderBy,
+      Integer limit,
+      boolean percent) {
+    this(select, groupBy, filters, having, orderBy, limit, percent, null);
+  }
+
+  @com.fasterxml.jackson.annotation.JsonCreator
   public SemanticQuery {
     select = select == null ? List.of() : List.copyOf(select);
     groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
@@ -126,6 +143,9 @@ public record SemanticQuery(
       value = canonical(value);
     }
   }
+
+  /** Days [from, until): {@code until} is exclusive. */
+  public record Period(LocalDate from, LocalDate until) {}
 
   /** A time dimension within [from, until): {@code until} is exclusive. */
   public record TimeWindow(Field field, LocalDate from, LocalDate until) implements Filter {}

@@ -102,7 +102,103 @@ public final class SemanticQueryCompiler {
       throw new CannotCompile("nothing to compute: the query selects nothing");
     }
     requireComplete(query);
+    if (query.compareWith() != null) {
+      return comparison(query, today).toString();
+    }
     return new Compilation(query, today).build().toString();
+  }
+
+  /**
+   * A period compared with an earlier one: the query compiled once per period, side by side (one
+   * row each), with each selection's earlier value, its value, and the change in percent.
+   */
+  private PlainSelect comparison(SemanticQuery query, LocalDate today) {
+    SemanticQuery.Period earlier = query.compareWith();
+    List<TimeWindow> windows =
+        query.filters().stream()
+            .filter(TimeWindow.class::isInstance)
+            .map(TimeWindow.class::cast)
+            .toList();
+    if (windows.size() != 1) {
+      throw new CannotCompile(
+          "Comparing periods needs the query's own period: one period filter on a time dimension");
+    }
+    if (!query.groupBy().isEmpty()
+        || !query.having().isEmpty()
+        || query.select().stream().anyMatch(Listed.class::isInstance)) {
+      throw new CannotCompile(
+          "Periods are compared on totals, not per group or per row: ask for each period's"
+              + " breakdown on its own");
+    }
+    TimeWindow own = windows.get(0);
+    List<Filter> earlierFilters =
+        query.filters().stream()
+            .map(
+                f ->
+                    f == own
+                        ? (Filter) new TimeWindow(own.field(), earlier.from(), earlier.until())
+                        : f)
+            .toList();
+    PlainSelect now =
+        new Compilation(
+                new SemanticQuery(
+                    query.select(),
+                    List.of(),
+                    query.filters(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    query.percent()),
+                today)
+            .build();
+    PlainSelect before =
+        new Compilation(
+                new SemanticQuery(
+                    query.select(),
+                    List.of(),
+                    earlierFilters,
+                    List.of(),
+                    List.of(),
+                    null,
+                    query.percent()),
+                today)
+            .build();
+    PlainSelect outer = new PlainSelect();
+    outer.setFromItem(derived(now, THIS_PERIOD));
+    net.sf.jsqlparser.statement.select.Join cross = new net.sf.jsqlparser.statement.select.Join();
+    cross.setCross(true);
+    cross.setRightItem(derived(before, EARLIER_PERIOD));
+    outer.addJoins(cross);
+    for (var item : now.getSelectItems()) {
+      String alias = item.getAlias().getName();
+      Column current = new Column(new Table(THIS_PERIOD), alias);
+      Column previous = new Column(new Table(EARLIER_PERIOD), alias);
+      outer.addSelectItem(previous, new Alias(alias + "_earlier", true));
+      outer.addSelectItem(current, new Alias(alias, true));
+      Expression change =
+          new Function(
+              "round",
+              new Multiplication(
+                  new LongValue(100),
+                  ratio(
+                      new net.sf.jsqlparser.expression.operators.arithmetic.Subtraction()
+                          .withLeftExpression(current)
+                          .withRightExpression(previous),
+                      previous)),
+              new LongValue(2));
+      outer.addSelectItem(change, new Alias(alias + "_change_pct", true));
+    }
+    return outer;
+  }
+
+  private static final String THIS_PERIOD = "this_period";
+  private static final String EARLIER_PERIOD = "earlier_period";
+
+  private static ParenthesedSelect derived(PlainSelect select, String alias) {
+    ParenthesedSelect derived = new ParenthesedSelect();
+    derived.setSelect(select);
+    derived.setAlias(new Alias(alias, true));
+    return derived;
   }
 
   /** Every part a query names is there: a client's query may leave anything out. */
@@ -125,6 +221,12 @@ public final class SemanticQueryCompiler {
     for (int i = 0; i < query.orderBy().size(); i++) {
       OrderBy o = query.orderBy().get(i);
       require(o != null && (o.selection() == null) != (o.field() == null), "orderBy[" + i + "]");
+    }
+    SemanticQuery.Period earlier = query.compareWith();
+    if (earlier != null) {
+      require(earlier.from() != null, "compareWith.from");
+      require(
+          earlier.until() != null && earlier.until().isAfter(earlier.from()), "compareWith.until");
     }
   }
 
@@ -768,8 +870,11 @@ public final class SemanticQueryCompiler {
                               + " without counting rows twice"));
       for (Join join : path) {
         List<Join> roles = layer.directToOneJoins(join.from(), join.to());
-        if (roles.size() > 1) {
-          // Two roles of one table (an origin and a destination): asked, never picked.
+        boolean byDefault =
+            layer.defaultJoin(join.from(), join.to()).filter(join::equals).isPresent();
+        if (roles.size() > 1 && !byDefault) {
+          // Two roles of one table (an origin and a destination) and none the project's default:
+          // asked, never picked.
           throw new CannotCompile(
               "I can relate "
                   + join.to().replace('_', ' ')

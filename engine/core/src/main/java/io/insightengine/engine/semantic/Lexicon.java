@@ -96,6 +96,10 @@ public final class Lexicon {
       for (ColumnSpec c : m.getColumns()) {
         ColumnRef column = new ColumnRef(m.getName(), c.getName());
         lexicon.add(c.getName(), column);
+        List<String> withoutUnit = Units.nameWithoutUnit(c.getName(), c.getUnit());
+        if (!withoutUnit.isEmpty()) {
+          lexicon.add(String.join(" ", withoutUnit), column);
+        }
         c.getSynonyms().forEach(s -> lexicon.add(s, column));
         c.getValues()
             .forEach(
@@ -259,6 +263,27 @@ public final class Lexicon {
     if (!key.isEmpty()) {
       phrases.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(target);
     }
+  }
+
+  /** The words of {@link #words()}, with the phrase map they were read from. */
+  private volatile Map.Entry<Map<String, Set<Target>>, Set<String>> words;
+
+  /**
+   * Every normalized word of the phrases that name something: the project's vocabulary, which a
+   * misspelt word of a question is compared with. Recomputed when sampled values replace the
+   * phrases.
+   */
+  public Set<String> words() {
+    Map<String, Set<Target>> current = phrases;
+    var known = words;
+    if (known != null && known.getKey() == current) {
+      return known.getValue();
+    }
+    Set<String> all = new HashSet<>();
+    current.keySet().forEach(key -> all.addAll(List.of(key.split(" "))));
+    Set<String> read = Set.copyOf(all);
+    words = Map.entry(current, read);
+    return read;
   }
 
   /** What a phrase names; a code in capitals ("BE") also what it names as a code. */

@@ -95,6 +95,11 @@ public final class ReferenceNames {
     return Aliases.NONE;
   }
 
+  /** The English name of an ISO 4217 currency code ("Euro" for "EUR"); null when it is none. */
+  public static String currencyName(String code) {
+    return CURRENCY_BY_CODE.get(upper(code));
+  }
+
   private static boolean mostly(List<String> values, Function<String, ?> lookup) {
     long known = values.stream().filter(v -> lookup.apply(v) != null).count();
     return known > 0 && known * 10 >= (long) values.size() * KNOWN_OUT_OF_TEN;

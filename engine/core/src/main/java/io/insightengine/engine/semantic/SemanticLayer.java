@@ -72,14 +72,18 @@ public final class SemanticLayer {
     }
   }
 
-  /** A join between two models, seen from one side. */
+  /**
+   * A join between two models, seen from one side; {@code byDefault} when it is the relationship
+   * marked default among several joining the same two models.
+   */
   public record Join(
       String from,
       List<String> fromColumns,
       String to,
       List<String> toColumns,
       RelationshipSpec.JoinType type,
-      boolean toOne) {}
+      boolean toOne,
+      boolean byDefault) {}
 
   /** A named filter. */
   public record Filter(String name, String model, String expr, String description) {}
@@ -184,7 +188,13 @@ public final class SemanticLayer {
           .computeIfAbsent(r.getFrom(), k -> new ArrayList<>())
           .add(
               new Join(
-                  r.getFrom(), r.getFromColumns(), r.getTo(), r.getToColumns(), type, manyToOne));
+                  r.getFrom(),
+                  r.getFromColumns(),
+                  r.getTo(),
+                  r.getToColumns(),
+                  type,
+                  manyToOne,
+                  r.joinsByDefault()));
       joins
           .computeIfAbsent(r.getTo(), k -> new ArrayList<>())
           .add(
@@ -194,7 +204,8 @@ public final class SemanticLayer {
                   r.getFrom(),
                   r.getFromColumns(),
                   RelationshipSpec.JoinType.LEFT,
-                  oneToOne || !manyToOne));
+                  oneToOne || !manyToOne,
+                  r.joinsByDefault()));
     }
     glossary = List.copyOf(spec.getGlossary());
     elements = elementsOf(spec);
@@ -471,6 +482,15 @@ public final class SemanticLayer {
   }
 
   /**
+   * The one join of several between two models that is marked default; empty when none is, or when
+   * more than one is (then the question must name the role).
+   */
+  public Optional<Join> defaultJoin(String from, String to) {
+    List<Join> marked = directToOneJoins(from, to).stream().filter(Join::byDefault).toList();
+    return marked.size() == 1 ? Optional.of(marked.get(0)) : Optional.empty();
+  }
+
+  /**
    * The joins that reach {@code to} from {@code from} following only to-one steps (so rows of
    * {@code from} are never multiplied), shortest first; empty when there is none.
    */
@@ -482,7 +502,10 @@ public final class SemanticLayer {
     Deque<String> queue = new ArrayDeque<>(List.of(from));
     while (!queue.isEmpty()) {
       String current = queue.poll();
-      for (Join join : joins.getOrDefault(current, List.of())) {
+      // Default joins first, so that a table in two roles is reached through its default one.
+      List<Join> steps = new ArrayList<>(joins.getOrDefault(current, List.of()));
+      steps.sort(java.util.Comparator.comparing(j -> !j.byDefault()));
+      for (Join join : steps) {
         if (!join.toOne() || via.containsKey(join.to()) || join.to().equals(from)) {
           continue;
         }

@@ -108,6 +108,14 @@ public final class Words {
     return LETTERS.matcher(word).matches() && WordNet.onlyANoun(word);
   }
 
+  /**
+   * The other single words of a lower-case noun's most used sense in WordNet ("kilogram" and "kilo"
+   * for "kg"), lemmatized; empty when WordNet has no such noun.
+   */
+  public static List<String> nounSynonyms(String word) {
+    return LETTERS.matcher(word).matches() ? WordNet.firstNounSense(word) : List.of();
+  }
+
   /** The lemma of a lower-case word: itself when WordNet has no noun or verb for it. */
   static String lemma(String word) {
     String known = LEMMAS.get(word);
@@ -154,6 +162,25 @@ public final class Words {
           }
         }
         return best;
+      } catch (JWNLException e) {
+        throw new IllegalStateException("WordNet lookup failed for " + word, e);
+      }
+    }
+
+    static synchronized List<String> firstNounSense(String word) {
+      try {
+        IndexWord index = DICTIONARY.lookupIndexWord(POS.NOUN, word);
+        if (index == null || index.getSenses().isEmpty()) {
+          return List.of();
+        }
+        List<String> synonyms = new ArrayList<>();
+        for (Word w : index.getSenses().get(0).getWords()) {
+          String lemma = w.getLemma().toLowerCase(Locale.ROOT);
+          if (LETTERS.matcher(lemma).matches() && !lemma.equals(word)) {
+            synonyms.add(lemma);
+          }
+        }
+        return synonyms;
       } catch (JWNLException e) {
         throw new IllegalStateException("WordNet lookup failed for " + word, e);
       }

@@ -256,9 +256,78 @@ class SemanticQueryCompilerTest {
             List.of(new Having(0, Operator.GE, new BigDecimal("10.5"))),
             List.of(new OrderBy(null, Field.of("orders.order_date"), false)),
             5,
-            true);
+            true,
+            new SemanticQuery.Period(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1)));
     String text = json.writeValueAsString(query);
     assertThat(text).contains("\"kind\":\"metric\"").contains("\"kind\":\"period\"");
     assertThat(json.readValue(text, SemanticQuery.class)).isEqualTo(query);
+  }
+
+  private static SemanticQuery revenueIn2026ComparedWith(
+      List<GroupBy> groupBy, SemanticQuery.Period earlier) {
+    return new SemanticQuery(
+        List.of(new Metric("revenue"), new RowCount("orders")),
+        groupBy,
+        List.of(
+            new TimeWindow(
+                Field.of("orders.order_date"), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 1))),
+        List.of(),
+        List.of(),
+        null,
+        false,
+        earlier);
+  }
+
+  @Test
+  void aPeriodComparedWithAnEarlierOneSideBySideWithTheChangeInPercent() {
+    String sql =
+        compile(
+            revenueIn2026ComparedWith(
+                List.of(),
+                new SemanticQuery.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 4, 1))));
+    assertThat(sql)
+        .contains("AS this_period CROSS JOIN (SELECT")
+        .contains("AS earlier_period")
+        .contains("orders.order_date >= DATE '2026-01-01'")
+        .contains(
+            "orders.order_date >= DATE '2025-01-01' AND orders.order_date < DATE '2025-04-01'")
+        .contains("earlier_period.revenue AS revenue_earlier, this_period.revenue AS revenue")
+        .contains("AS revenue_change_pct")
+        .contains("AS orders_count_change_pct");
+  }
+
+  @Test
+  void periodsAreComparedOnTotalsWithAPeriodOfTheirOwn() {
+    SemanticQueryCompiler compiler = new SemanticQueryCompiler(layer);
+    SemanticQuery.Period earlier =
+        new SemanticQuery.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 4, 1));
+    assertThatThrownBy(
+            () ->
+                compiler.compile(
+                    revenueIn2026ComparedWith(
+                        List.of(new GroupBy(Field.of("orders.country"), null)), earlier),
+                    TODAY))
+        .isInstanceOf(SemanticQueryCompiler.CannotCompile.class)
+        .hasMessageContaining("totals");
+    SemanticQuery noPeriod =
+        new SemanticQuery(
+            List.of(new Metric("revenue")),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            false,
+            earlier);
+    assertThatThrownBy(() -> compiler.compile(noPeriod, TODAY))
+        .isInstanceOf(SemanticQueryCompiler.CannotCompile.class)
+        .hasMessageContaining("own period");
+    SemanticQuery backwards =
+        revenueIn2026ComparedWith(
+            List.of(),
+            new SemanticQuery.Period(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 1, 1)));
+    assertThatThrownBy(() -> compiler.compile(backwards, TODAY))
+        .isInstanceOf(SemanticQueryCompiler.CannotCompile.class)
+        .hasMessageContaining("compareWith.until");
   }
 }

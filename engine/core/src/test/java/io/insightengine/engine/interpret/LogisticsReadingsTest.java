@@ -1,0 +1,155 @@
+package io.insightengine.engine.interpret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.insightengine.api.dbt.DbtProjectFilesReader;
+import io.insightengine.api.dbt.SemanticCompiler;
+import io.insightengine.engine.query.Interpretation;
+import io.insightengine.engine.query.SemanticQuery;
+import io.insightengine.engine.query.SemanticQuery.Field;
+import io.insightengine.engine.semantic.SemanticLayer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readings on a warehouse the interpreter was not written around, the logistics dbt project
+ * compiled from its files: the event a verb names, units, misspelt words, and rows listed.
+ */
+class LogisticsReadingsTest {
+  private static SemanticLayer layer;
+  private final QuestionInterpreter interpreter =
+      new QuestionInterpreter(
+          new TimeExpressions(Clock.fixed(Instant.parse("2026-10-20T10:00:00Z"), ZoneOffset.UTC)));
+
+  @BeforeAll
+  static void compileLogistics() throws Exception {
+    layer =
+        new SemanticLayer(
+            new SemanticCompiler()
+                .compile(
+                    new DbtProjectFilesReader().read(Path.of("../../dbt/eval/logistics")),
+                    List.of("path:models/marts"))
+                .spec());
+  }
+
+  private Interpretation read(String question) {
+    Interpretation reading = interpreter.interpret(question, layer);
+    assertThat(reading.understood()).as(question + ": " + reading.clarifications()).isTrue();
+    return reading;
+  }
+
+  private static SemanticQuery.Filter window(Interpretation reading) {
+    return reading.query().filters().stream()
+        .filter(SemanticQuery.TimeWindow.class::isInstance)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void theVerbOfAnEventRecordedAtTwoPrecisionsDatesByTheModelsDefault() {
+    // fct_parcels records the pickup as shipped_at and shipped_date; the default is the day.
+    Interpretation reading = read("What is the average weight of the parcels we shipped in 2025?");
+    assertThat(reading.query().select())
+        .containsExactly(
+            new SemanticQuery.Aggregate(SemanticQuery.Function.AVG, Field.of("parcels.weight_kg")));
+    assertThat(window(reading))
+        .isEqualTo(
+            new SemanticQuery.TimeWindow(
+                Field.of("parcels.shipped_date"),
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2026, 1, 1)));
+  }
+
+  @Test
+  void aVerbAfterDidDatesTheQuestionByItsEvent() {
+    Interpretation reading = read("How many parcels did the depots deliver last month?");
+    assertThat(((SemanticQuery.TimeWindow) window(reading)).field())
+        .isEqualTo(Field.of("parcels.delivered_date"));
+  }
+
+  @Test
+  void theUnitOfAColumnIsPlacedAnotherUnitIsAskedBack() {
+    assertThat(layer.model("parcels").orElseThrow().columns().get("weight_kg").getUnit())
+        .isEqualTo("kg");
+    read("What is the average weight, in kg, of the parcels we shipped this year?");
+    read("What was the total declared value in euros of the parcels shipped in 2025?");
+    Interpretation tonnes = interpreter.interpret("How many tonnes of parcels did we ship?", layer);
+    assertThat(tonnes.understood()).isFalse();
+    assertThat(tonnes.unplaced()).containsExactly("tonne");
+  }
+
+  @Test
+  void aMisspeltWordIsReadAsTheProjectsWordAndSaidSo() {
+    Interpretation reading = read("How many actvie shippers do we have in each industry?");
+    assertThat(reading.query().select())
+        .containsExactly(new SemanticQuery.Metric("active_shippers"));
+    assertThat(reading.matched()).contains("\"actvie\" read as \"active\"");
+    assertThat(reading.confidence()).isLessThan(0.9);
+  }
+
+  @Test
+  void whichRowsAreListedByTheirKeyAndName() {
+    Interpretation reading = read("Which depots have opened since the start of 2024?");
+    assertThat(reading.query().select())
+        .containsExactly(
+            new SemanticQuery.Listed(Field.of("depots.depot_id")),
+            new SemanticQuery.Listed(Field.of("depots.depot_name")));
+    assertThat(((SemanticQuery.TimeWindow) window(reading)).field())
+        .isEqualTo(Field.of("depots.opened_date"));
+    assertThat(reading.query().groupBy()).isEmpty();
+  }
+
+  @Test
+  void aWholeTableOrAShowIsNotListed() {
+    assertThat(interpreter.interpret("Which depots?", layer).understood())
+        .as("no condition: the whole table")
+        .isFalse();
+    assertThat(interpreter.interpret("Show me the hubs", layer).understood()).isFalse();
+  }
+
+  @Test
+  void aListThatWouldGroupOrCountIsNotAList() {
+    assertThat(read("list depots by region").query().select())
+        .noneMatch(SemanticQuery.Listed.class::isInstance);
+    assertThat(
+            read("Which depots have opened since 2024, and how many are there?").query().select())
+        .noneMatch(SemanticQuery.Listed.class::isInstance);
+  }
+
+  @Test
+  void twoPeriodsAndAWordOfComparingAreOnePeriodComparedWithTheOther() {
+    Interpretation quarters =
+        read("How did the number of parcels shipped in Q3 2026 compare with Q3 2025?");
+    assertThat(quarters.query().compareWith())
+        .isEqualTo(new SemanticQuery.Period(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 10, 1)));
+    assertThat(window(quarters))
+        .isEqualTo(
+            new SemanticQuery.TimeWindow(
+                Field.of("parcels.shipped_date"),
+                LocalDate.of(2026, 7, 1),
+                LocalDate.of(2026, 10, 1)));
+
+    Interpretation toDate = read("Compare our revenue year to date with the same period last year");
+    assertThat(toDate.query().compareWith())
+        .as("the same period, a year earlier")
+        .isEqualTo(new SemanticQuery.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 10, 21)));
+
+    Interpretation earlierFirst =
+        read("Was the on-time delivery rate better in 2025 than so far in 2026?");
+    assertThat(earlierFirst.query().compareWith())
+        .as("the later period is the query's own, whichever is said first")
+        .isEqualTo(new SemanticQuery.Period(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1)));
+  }
+
+  @Test
+  void twoPeriodsWithoutAWordOfComparingAreNotAComparison() {
+    Interpretation reading = interpreter.interpret("parcels shipped in 2025 in 2024", layer);
+    assertThat(reading.query() == null || reading.query().compareWith() == null).isTrue();
+  }
+}

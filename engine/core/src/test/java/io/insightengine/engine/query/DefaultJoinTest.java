@@ -1,0 +1,88 @@
+package io.insightengine.engine.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.insightengine.api.dbt.DbtProjectFilesReader;
+import io.insightengine.api.dbt.SemanticCompiler;
+import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
+import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
+import io.insightengine.engine.semantic.SemanticLayer;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A table joined in two roles (the logistics parcels' origin and destination depots): the dbt
+ * compiler marks the join of the entity named like the depots' primary entity as the default, the
+ * query compiler joins through it, and without exactly one default it asks which role is meant.
+ */
+class DefaultJoinTest {
+  private SemanticModelSpec spec;
+
+  @BeforeEach
+  void compileLogistics() throws Exception {
+    spec =
+        new SemanticCompiler()
+            .compile(
+                new DbtProjectFilesReader().read(Path.of("../../dbt/eval/logistics")),
+                List.of("path:models/marts"))
+            .spec();
+  }
+
+  private List<RelationshipSpec> parcelsToDepots() {
+    return spec.getRelationships().stream()
+        .filter(r -> r.getFrom().equals("parcels") && r.getTo().equals("depots"))
+        .toList();
+  }
+
+  private String parcelsByDepot() {
+    SemanticQuery query =
+        new SemanticQuery(
+            List.of(new SemanticQuery.RowCount("parcels")),
+            List.of(new SemanticQuery.GroupBy(SemanticQuery.Field.of("depots.depot_name"), null)),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            false);
+    return new SemanticQueryCompiler(new SemanticLayer(spec))
+        .compile(query, LocalDate.of(2026, 10, 20));
+  }
+
+  @Test
+  void theDbtCompilerMarksTheJoinOfTheEntityNamedLikeTheTargetsPrimaryEntity() {
+    assertThat(parcelsToDepots())
+        .extracting(r -> r.getFromColumns().get(0), RelationshipSpec::getDefaultJoin)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("destination_depot_id", true),
+            org.assertj.core.groups.Tuple.tuple("origin_depot_id", null));
+    assertThat(spec.getRelationships())
+        .as("a pair joined once needs no mark")
+        .filteredOn(r -> r.getFrom().equals("parcels") && r.getTo().equals("shippers"))
+        .extracting(RelationshipSpec::getDefaultJoin)
+        .containsOnlyNulls();
+  }
+
+  @Test
+  void aQuestionNamingNoRoleIsJoinedThroughTheDefault() {
+    assertThat(parcelsByDepot())
+        .contains("ON parcels.destination_depot_id = depots.depot_id")
+        .doesNotContain("origin_depot_id");
+  }
+
+  @Test
+  void withoutOneDefaultTheRoleIsAskedBack() {
+    parcelsToDepots().forEach(r -> r.setDefaultJoin(null));
+    assertThatThrownBy(this::parcelsByDepot)
+        .isInstanceOf(SemanticQueryCompiler.CannotCompile.class)
+        .hasMessageContaining("in 2 ways");
+    parcelsToDepots().forEach(r -> r.setDefaultJoin(true));
+    assertThatThrownBy(this::parcelsByDepot)
+        .as("two defaults are none")
+        .isInstanceOf(SemanticQueryCompiler.CannotCompile.class)
+        .hasMessageContaining("in 2 ways");
+  }
+}
