@@ -167,14 +167,19 @@ public final class QuestionInterpreter {
   private record Mention(int start, int end, String phrase, List<Target> targets) {}
 
   public Interpretation interpret(String question, SemanticLayer layer) {
-    Spelling.Corrected spelling = Spelling.correct(question, layer.lexicon().words());
-    Interpretation reading = interpretWritten(spelling.text(), layer);
-    if (spelling.corrections().isEmpty()) {
+    Set<String> vocabulary = layer.lexicon().words();
+    Spelling.Corrected spelling = Spelling.correct(question, vocabulary);
+    Spelling.Corrected adjectives =
+        Spelling.valueAdjectives(spelling.text(), vocabulary, layer.lexicon()::namesAValue);
+    Interpretation reading = interpretWritten(adjectives.text(), layer);
+    List<Spelling.Correction> corrections = new ArrayList<>(spelling.corrections());
+    corrections.addAll(adjectives.corrections());
+    if (corrections.isEmpty()) {
       return reading;
     }
-    // A misspelt word read as another is said in the reading and costs a little confidence.
+    // A word read as another is said in the reading and costs a little confidence.
     List<String> matched = new ArrayList<>(reading.matched());
-    spelling.corrections().forEach(c -> matched.add(c.toString()));
+    corrections.forEach(c -> matched.add(c.toString()));
     return new Interpretation(
         question,
         reading.query(),
@@ -183,7 +188,7 @@ public final class QuestionInterpreter {
         reading.clarifications(),
         reading.unplaced(),
         reading.readings(),
-        reading.confidence() - SPELLING_COST * spelling.corrections().size());
+        reading.confidence() - SPELLING_COST * corrections.size());
   }
 
   private Interpretation interpretWritten(String question, SemanticLayer layer) {
@@ -312,6 +317,10 @@ public final class QuestionInterpreter {
     final List<String> clarifications = new ArrayList<>();
     final List<String> contextModels = new ArrayList<>();
     final List<Mention> modelMentions = new ArrayList<>();
+
+    /** Where a mention of one model starts (token index), read or not: what a value qualifies. */
+    final Map<Integer, String> modelStarts = new LinkedHashMap<>();
+
     final Map<Selection, String> metricPhrases = new LinkedHashMap<>();
     final Map<String, Integer> columnPositions = new LinkedHashMap<>();
     final java.util.BitSet placed = new java.util.BitSet();
@@ -586,6 +595,10 @@ public final class QuestionInterpreter {
     void take(Mention m) {
       matched.add(m.phrase());
       List<Target> targets = m.targets();
+      List<ModelRef> named = only(targets, ModelRef.class);
+      if (named.size() == 1) {
+        modelStarts.put(m.start(), named.get(0).model());
+      }
       List<MetricRef> metricRefs = only(targets, MetricRef.class);
       List<TermRef> terms = only(targets, TermRef.class);
       List<FilterRef> namedFilters = only(targets, FilterRef.class);
@@ -680,8 +693,15 @@ public final class QuestionInterpreter {
       }
       if (!values.isEmpty()
           && models.isEmpty()
-          && verbOfTimeDimension(m, values.stream().map(ValueRef::model).toList())) {
-        return; // "orders were placed last month": the verb of the order date, not a status
+          && verbOfTimeDimension(
+              m,
+              Stream.concat(values.stream().map(ValueRef::model), contextModels.stream())
+                  .distinct()
+                  .toList())) {
+        // "orders were placed last month": the verb of the order date, not a status; "which
+        // depots have opened since 2024": the opening date of the depots named before it, not
+        // the status 'open' of another table.
+        return;
       }
       if (!values.isEmpty() && models.isEmpty()) {
         valueMentions.add(m);
@@ -1075,7 +1095,23 @@ public final class QuestionInterpreter {
       Map<String, List<String>> values = new LinkedHashMap<>();
       Map<String, Integer> valuePositions = new LinkedHashMap<>();
       for (Mention m : valueMentions) {
-        ValueRef value = pickValue(only(m.targets(), ValueRef.class), base);
+        // A value said before a model ("French shippers", "DACH depots") is that model's own; one
+        // of another table (a region of the shippers' depots) would answer another question.
+        String qualified = modelStarts.get(m.end());
+        List<ValueRef> refs = only(m.targets(), ValueRef.class);
+        if (qualified != null) {
+          refs = refs.stream().filter(v -> v.model().equals(qualified)).toList();
+          if (refs.isEmpty()) {
+            clarifications.add(
+                "\""
+                    + m.phrase()
+                    + "\" is not a value of "
+                    + qualified.replace('_', ' ')
+                    + ": which of their attributes do you mean?");
+            continue;
+          }
+        }
+        ValueRef value = pickValue(refs, qualified != null ? qualified : base);
         String key = value.model() + "." + value.column();
         values.computeIfAbsent(key, k -> new ArrayList<>()).add(value.value());
         valuePositions.putIfAbsent(key, m.start());
@@ -1436,6 +1472,16 @@ public final class QuestionInterpreter {
     private boolean listEntities() {
       Set<String> named = new LinkedHashSet<>(contextModels);
       filters.stream().map(layer::modelOf).filter(java.util.Objects::nonNull).forEach(named::add);
+      for (Mention m : valueMentions) {
+        // "list our hubs": the model of the value named, when it is one model's
+        Set<String> models = new LinkedHashSet<>();
+        only(m.targets(), ValueRef.class).forEach(v -> models.add(v.model()));
+        if (models.size() == 1) {
+          named.addAll(models);
+        } else {
+          return false;
+        }
+      }
       if (named.size() != 1) {
         return false;
       }

@@ -44,6 +44,31 @@ public final class Spelling {
   /** The question with its misspelt words replaced, and the replacements. */
   public record Corrected(String text, List<Correction> corrections) {}
 
+  /**
+   * Adjectives read as the value they pertain to ("French" as "France", "German" as "Germany", from
+   * WordNet's pertainyms) when that value is the project's and the adjective is not.
+   */
+  public static Corrected valueAdjectives(
+      String question, Set<String> vocabulary, java.util.function.Predicate<String> namesAValue) {
+    Matcher words = WORD.matcher(question);
+    StringBuilder text = new StringBuilder();
+    List<Correction> corrections = new ArrayList<>();
+    while (words.find()) {
+      String written = words.group().toLowerCase(Locale.ROOT);
+      String read = null;
+      if (!known(written, vocabulary)) {
+        List<String> values = Words.pertainyms(written).stream().filter(namesAValue).toList();
+        read = values.size() == 1 ? values.get(0) : null;
+      }
+      if (read != null) {
+        corrections.add(new Correction(words.group(), read));
+      }
+      words.appendReplacement(text, Matcher.quoteReplacement(read != null ? read : words.group()));
+    }
+    words.appendTail(text);
+    return new Corrected(text.toString(), corrections);
+  }
+
   /** Corrects the question against these normalized words (the project's vocabulary). */
   public static Corrected correct(String question, Set<String> vocabulary) {
     Matcher words = WORD.matcher(question);

@@ -100,6 +100,12 @@ public final class Lexicon {
         if (!withoutUnit.isEmpty()) {
           lexicon.add(String.join(" ", withoutUnit), column);
         }
+        // A name WordNet knows as one phrase has its other names: "postcode" for postal_code.
+        for (String other : Words.phraseSynonyms(c.getName())) {
+          if (other.contains(" ") || Words.isOnlyANoun(other)) {
+            lexicon.add(other, column);
+          }
+        }
         c.getSynonyms().forEach(s -> lexicon.add(s, column));
         c.getValues()
             .forEach(
@@ -284,6 +290,12 @@ public final class Lexicon {
     Set<String> read = Set.copyOf(all);
     words = Map.entry(current, read);
     return read;
+  }
+
+  /** Whether a phrase names a value of a column (and maybe other things too). */
+  public boolean namesAValue(String phrase) {
+    return phrases.getOrDefault(Words.key(phrase), Set.of()).stream()
+        .anyMatch(ValueRef.class::isInstance);
   }
 
   /** What a phrase names; a code in capitals ("BE") also what it names as a code. */

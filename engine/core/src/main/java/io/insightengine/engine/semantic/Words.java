@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import net.sf.extjwnl.JWNLException;
 import net.sf.extjwnl.data.IndexWord;
 import net.sf.extjwnl.data.POS;
+import net.sf.extjwnl.data.Pointer;
+import net.sf.extjwnl.data.PointerType;
 import net.sf.extjwnl.data.Synset;
 import net.sf.extjwnl.data.Word;
 import net.sf.extjwnl.dictionary.Dictionary;
@@ -39,6 +41,8 @@ public final class Words {
 
   /** WordNet's English words are written in these letters; other words are not looked up. */
   private static final Pattern LETTERS = Pattern.compile("[a-z]+");
+
+  private static final Pattern PHRASE = Pattern.compile("[a-z]+(?: [a-z]+)*");
 
   /** Lemmas of the words seen; cleared when full, as questions bring new words without end. */
   private static final Map<String, String> LEMMAS = new ConcurrentHashMap<>();
@@ -113,7 +117,28 @@ public final class Words {
    * for "kg"), lemmatized; empty when WordNet has no such noun.
    */
   public static List<String> nounSynonyms(String word) {
-    return LETTERS.matcher(word).matches() ? WordNet.firstNounSense(word) : List.of();
+    return LETTERS.matcher(word).matches()
+        ? WordNet.firstNounSense(word, false).stream()
+            .filter(s -> LETTERS.matcher(s).matches())
+            .toList()
+        : List.of();
+  }
+
+  /**
+   * The nouns a lower-case adjective pertains to in WordNet ("france" for "french", "germany" for
+   * "german"), lower case; empty when it is no such adjective.
+   */
+  public static List<String> pertainyms(String word) {
+    return LETTERS.matcher(word).matches() ? WordNet.pertainyms(word) : List.of();
+  }
+
+  /**
+   * The other names of a phrase of several words that WordNet knows as one ("postcode", "zip code"
+   * for "postal code"), lower case, from its most used sense; empty otherwise.
+   */
+  public static List<String> phraseSynonyms(String phrase) {
+    String spaced = phrase.toLowerCase(Locale.ROOT).replace('_', ' ').trim();
+    return spaced.contains(" ") ? WordNet.firstNounSense(spaced, true) : List.of();
   }
 
   /** The lemma of a lower-case word: itself when WordNet has no noun or verb for it. */
@@ -167,20 +192,56 @@ public final class Words {
       }
     }
 
-    static synchronized List<String> firstNounSense(String word) {
+    /**
+     * The words of a noun's first sense; {@code exact} looks the text up as it is (a phrase: the
+     * morphology would reduce "created at" to one of its words), else by its base form.
+     */
+    static synchronized List<String> firstNounSense(String word, boolean exact) {
       try {
-        IndexWord index = DICTIONARY.lookupIndexWord(POS.NOUN, word);
+        IndexWord index =
+            exact
+                ? DICTIONARY.getIndexWord(POS.NOUN, word)
+                : DICTIONARY.lookupIndexWord(POS.NOUN, word);
         if (index == null || index.getSenses().isEmpty()) {
           return List.of();
         }
         List<String> synonyms = new ArrayList<>();
         for (Word w : index.getSenses().get(0).getWords()) {
-          String lemma = w.getLemma().toLowerCase(Locale.ROOT);
-          if (LETTERS.matcher(lemma).matches() && !lemma.equals(word)) {
+          String lemma = w.getLemma().toLowerCase(Locale.ROOT).replace('_', ' ');
+          if (PHRASE.matcher(lemma).matches() && !lemma.equals(word)) {
             synonyms.add(lemma);
           }
         }
         return synonyms;
+      } catch (JWNLException e) {
+        throw new IllegalStateException("WordNet lookup failed for " + word, e);
+      }
+    }
+
+    static synchronized List<String> pertainyms(String word) {
+      try {
+        IndexWord index = DICTIONARY.lookupIndexWord(POS.ADJECTIVE, word);
+        if (index == null) {
+          return List.of();
+        }
+        List<String> nouns = new ArrayList<>();
+        for (Synset sense : index.getSenses()) {
+          for (Word w : sense.getWords()) {
+            if (!w.getLemma().equalsIgnoreCase(word)) {
+              continue;
+            }
+            for (Pointer p : w.getPointers(PointerType.PERTAINYM)) {
+              if (!(p.getTarget() instanceof Word target)) {
+                continue; // a pertainym is lexical: word to word
+              }
+              String noun = target.getLemma().toLowerCase(Locale.ROOT);
+              if (!nouns.contains(noun)) {
+                nouns.add(noun);
+              }
+            }
+          }
+        }
+        return nouns;
       } catch (JWNLException e) {
         throw new IllegalStateException("WordNet lookup failed for " + word, e);
       }

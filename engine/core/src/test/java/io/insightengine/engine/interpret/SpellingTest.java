@@ -43,4 +43,18 @@ class SpellingTest {
     Set<String> two = Set.of("carton", "cartons", "carbon");
     assertThat(Spelling.correct("how many carfon", two).corrections()).isEmpty();
   }
+
+  @Test
+  void anAdjectiveIsReadAsTheValueItPertainsTo() {
+    Spelling.Corrected read =
+        Spelling.valueAdjectives(
+            "How many French shippers?", VOCABULARY, phrase -> phrase.equals("france"));
+    assertThat(read.text()).isEqualTo("How many france shippers?");
+    assertThat(read.corrections()).containsExactly(new Spelling.Correction("French", "france"));
+    assertThat(
+            Spelling.valueAdjectives("How many French shippers?", VOCABULARY, phrase -> false)
+                .corrections())
+        .as("France names no value of the project")
+        .isEmpty();
+  }
 }

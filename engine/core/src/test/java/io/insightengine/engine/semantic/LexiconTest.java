@@ -107,4 +107,20 @@ class LexiconTest {
         .containsExactly(new ValueRef("payments", "currency", "AUD"));
     assertThat(lexicon.lookup("dollar")).as("three dollars now: none of them").isEmpty();
   }
+
+  @Test
+  void aColumnNamedByAPhraseOfWordNetIsNamedByItsOtherNames() {
+    ModelSpec parcels = new ModelSpec();
+    parcels.setName("parcels");
+    parcels.setColumns(
+        List.of(
+            column("postal_code", List.of(), List.of()),
+            column("created_at", List.of(), List.of())));
+    SemanticModelSpec spec = new SemanticModelSpec();
+    spec.setModels(List.of(parcels));
+    Lexicon lexicon = new SemanticLayer(spec).lexicon();
+    assertThat(lexicon.lookup("postcode")).containsExactly(new ColumnRef("parcels", "postal_code"));
+    assertThat(lexicon.lookup("zip code")).containsExactly(new ColumnRef("parcels", "postal_code"));
+    assertThat(lexicon.lookup("at")).isEmpty();
+  }
 }

@@ -129,4 +129,16 @@ class WordsTest {
     System.out.printf("Words: %.3f µs per known token%n", microsPerToken);
     assertThat(microsPerToken).isLessThan(50.0);
   }
+
+  @Test
+  void wordNetGivesAdjectivesTheirNounsAndPhrasesTheirOtherNames() {
+    assertThat(Words.pertainyms("french")).contains("france");
+    assertThat(Words.pertainyms("german")).contains("germany");
+    assertThat(Words.pertainyms("parcel")).isEmpty();
+    assertThat(Words.phraseSynonyms("postal_code")).contains("postcode", "zip code");
+    assertThat(Words.phraseSynonyms("created_at"))
+        .as("not a phrase of WordNet's: nothing, not the names of one of its words")
+        .isEmpty();
+    assertThat(Words.phraseSynonyms("postcode")).as("one word: not a phrase").isEmpty();
+  }
 }
