@@ -1,6 +1,5 @@
 package io.insightengine.engine.interpret;
 
-import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
 import io.insightengine.api.v1alpha1.semantic.GlossaryTermSpec;
 import io.insightengine.api.v1alpha1.semantic.MetricSpec;
 import io.insightengine.engine.query.Interpretation;
@@ -36,7 +35,6 @@ import io.insightengine.engine.semantic.SemanticLayer;
 import io.insightengine.engine.semantic.Units;
 import io.insightengine.engine.semantic.Words;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +42,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -55,25 +52,6 @@ import java.util.stream.Stream;
  * never guesses between readings: an ambiguous or unknown question yields clarifications instead.
  */
 public final class QuestionInterpreter {
-  private static final Pattern TOP_N =
-      Pattern.compile(
-          "\\b(?:(top|best|highest|biggest|largest|bottom|worst|lowest|smallest|first|which|what)\\s+(\\d+|"
-              + TimeExpressions.NUMBER_WORD
-              + ")|(\\d+|"
-              + TimeExpressions.NUMBER_WORD
-              + ")\\s+(?:most|highest|biggest|largest|best|top|least|lowest|smallest|worst|fewest))\\b",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern DESCENDING =
-      Pattern.compile(
-          "\\b(most|highest|biggest|largest|best|top|maximum|max)\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ASCENDING =
-      Pattern.compile(
-          "\\b(least|lowest|smallest|fewest|worst|bottom|minimum|min)\\b",
-          Pattern.CASE_INSENSITIVE);
-  private static final Pattern COMPARISON =
-      Pattern.compile(
-          "\\b(more than|greater than|higher than|larger than|bigger than|over|above|exceeding|at least|less than|fewer than|lower than|smaller than|under|below|at most)\\s+\\$?([\\d][\\d,]*(?:\\.\\d+)?)\\s*(k|m)?\\b",
-          Pattern.CASE_INSENSITIVE);
   private static final Set<String> GROUP_WORDS =
       words("by", "per", "each", "across", "every", "split");
 
@@ -96,26 +74,8 @@ public final class QuestionInterpreter {
 
   private static final Set<String> DO_AUXILIARIES = Set.of("do", "does", "did");
 
-  /** Words that compare two periods, placed when the question names two. */
-  private static final Pattern COMPARING =
-      Pattern.compile(
-          "(?i)\\b(?:compare[ds]?|comparing|comparison|versus|vs|against|growth|grew|grow[ns]?"
-              + "|change[ds]?|better|worse|than|difference|increase[ds]?|decrease[ds]?)\\b");
-
-  private static final Pattern SAME_PERIOD_LAST_YEAR =
-      Pattern.compile(
-          "(?i)\\b(?:the\\s+)?same\\s+(?:period|time|months?|quarter|weeks?|days)\\s+"
-              + "(?:of\\s+|in\\s+)?(?:last|the\\s+previous|the\\s+prior|a|one)\\s+year"
-              + "(?:\\s+ago)?\\b");
-
   /** The confidence a reading loses per misspelt word it read as another. */
   private static final double SPELLING_COST = 0.05;
-
-  /** The words of a time dimension's name that say how precisely, not what, it records. */
-  private static final Set<String> PRECISION_WORDS =
-      words("at", "on", "date", "day", "time", "timestamp", "ts", "datetime");
-
-  private static final String DATE = Words.key("date");
 
   private static final Set<String> AUXILIARIES =
       words("were", "was", "been", "is", "are", "be", "being", "get", "got");
@@ -197,63 +157,22 @@ public final class QuestionInterpreter {
     TimeRange earlier = null;
     if (range.isPresent()) {
       text = blank(text, range.get().phrase());
-      // "Q3 2026 compared with Q3 2025", "year to date against the same period last year": two
-      // periods and a word of comparing are one period compared with the other.
-      Optional<TimeRange> other = samePeriodAYearEarlier(text, range.get());
-      if (other.isEmpty()) {
-        other = time.range(text);
-      }
-      if (other.isPresent() && COMPARING.matcher(text).find()) {
-        text = blank(text, other.get().phrase());
-        text = COMPARING.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
-        if (other.get().start().isAfter(range.get().start())) {
-          earlier = range.get();
-          range = other;
-        } else {
-          earlier = other.get();
-        }
+      Optional<PeriodComparisons.Comparison> compared =
+          PeriodComparisons.read(text, range.get(), time);
+      if (compared.isPresent()) {
+        range = Optional.of(compared.get().period());
+        earlier = compared.get().earlier();
+        text = compared.get().text();
       }
     }
     Optional<TimeExpressions.GrainMatch> grain = time.grain(text);
     if (grain.isPresent()) {
       text = blank(text, grain.get().phrase());
     }
-    Integer limit = null;
-    Boolean descending = null;
-    Matcher top = TOP_N.matcher(text);
-    if (top.find()) {
-      String number = top.group(2) != null ? top.group(2) : top.group(3);
-      String word =
-          top.group(1) != null ? top.group(1) : top.group().substring(number.length()).trim();
-      limit = TimeExpressions.number(number);
-      descending = word.matches("(?i)which|what") ? null : !ASCENDING.matcher(word).find();
-      // Keep the word ("top", "which") for the reading; drop the number.
-      int at = top.start(top.group(2) != null ? 2 : 3);
-      text =
-          text.substring(0, at)
-              + " ".repeat(number.length())
-              + text.substring(at + number.length());
-    }
-    List<Comparison> comparisons = new ArrayList<>();
-    Matcher cmp = COMPARISON.matcher(text);
-    while (cmp.find()) {
-      comparisons.add(
-          new Comparison(
-              Words.tokens(text.substring(0, cmp.start())).size(),
-              operator(cmp.group(1)),
-              number(cmp.group(2), cmp.group(3)),
-              cmp.group()));
-    }
-    for (Comparison c : comparisons) {
-      text = blank(text, c.phrase());
-    }
-    if (descending == null) {
-      if (DESCENDING.matcher(text).find()) {
-        descending = true;
-      } else if (ASCENDING.matcher(text).find()) {
-        descending = false;
-      }
-    }
+    Rankings.Ranking ranking = Rankings.read(text);
+    text = ranking.text();
+    Thresholds.Read thresholds = Thresholds.read(text);
+    text = thresholds.text();
 
     List<String> tokens = Words.tokens(text);
     List<Mention> mentions = new ArrayList<>();
@@ -279,25 +198,9 @@ public final class QuestionInterpreter {
         question,
         range.orElse(null),
         grain.map(TimeExpressions.GrainMatch::grain).orElse(null),
-        limit,
-        descending,
-        comparisons);
-  }
-
-  private record Comparison(int tokenIndex, String operator, String value, String phrase) {}
-
-  /** "the same period last year": the question's period, one year earlier. */
-  private static Optional<TimeRange> samePeriodAYearEarlier(String text, TimeRange period) {
-    Matcher same = SAME_PERIOD_LAST_YEAR.matcher(text);
-    if (!same.find()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new TimeRange(
-            period.start().minusYears(1),
-            period.end().minusYears(1),
-            same.group(),
-            "the same period a year earlier"));
+        ranking.limit(),
+        ranking.descending(),
+        thresholds.thresholds());
   }
 
   /** The state of reading one question. */
@@ -337,10 +240,14 @@ public final class QuestionInterpreter {
     /** Whether the question names a period or a time grain. */
     boolean dated;
 
+    /** Which time dimension a word names by the event it records. */
+    final TimeDimensionEvents events;
+
     Reading(SemanticLayer layer, List<String> tokens, List<String> written) {
       this.layer = layer;
       this.tokens = tokens;
       this.written = written;
+      this.events = new TimeDimensionEvents(layer);
     }
 
     void place(int start, int end) {
@@ -369,7 +276,7 @@ public final class QuestionInterpreter {
         if (i > 0 && tokens.get(i - 1).equals(HOW) && SIZE_ADJECTIVES.contains(token)) {
           continue; // "how big is the backlog": the size of a set of rows, its count
         }
-        String event = base == null ? null : timeDimensionRecording(base, token);
+        String event = base == null ? null : events.recording(base, token);
         if (event != null) {
           firstEvent = firstEvent == null ? event : firstEvent;
           continue;
@@ -501,91 +408,6 @@ public final class QuestionInterpreter {
       Set<String> words = new LinkedHashSet<>();
       texts.stream().filter(java.util.Objects::nonNull).forEach(t -> words.addAll(Words.tokens(t)));
       return words;
-    }
-
-    /**
-     * Whether a word begins one of the words of a name written as one ("sign" of "signup", "check"
-     * of "checkout"): at least four letters, so short words meet nothing by chance.
-     */
-    private static boolean compoundOf(Set<String> words, String word) {
-      return word.length() >= 4
-          && words.stream().anyMatch(w -> w.length() > word.length() && w.startsWith(word));
-    }
-
-    /**
-     * The words that say what a time dimension records, in order: its name, label, its column's
-     * description ("Day the order was placed") and synonyms ("dispatch date").
-     */
-    private static List<String> eventWords(SemanticLayer.Model model, SemanticLayer.Dimension d) {
-      List<String> words = new ArrayList<>(Words.tokens(d.name()));
-      if (d.label() != null) {
-        words.addAll(Words.tokens(d.label()));
-      }
-      ColumnSpec column = model.columns().get(d.name());
-      if (column != null && column.getDescription() != null) {
-        words.addAll(Words.tokens(column.getDescription()));
-      }
-      if (column != null) {
-        column.getSynonyms().forEach(s -> words.addAll(Words.tokens(s)));
-      }
-      return words;
-    }
-
-    /**
-     * The one time dimension of a model whose name, label or description names this word; a word
-     * that begins a word written as one ("sign" of "signup") only when none names it as a word.
-     */
-    private String timeDimensionRecording(String model, String word) {
-      List<String> named = new ArrayList<>();
-      List<String> compounds = new ArrayList<>();
-      layer
-          .model(model)
-          .ifPresent(
-              m ->
-                  m.dimensions()
-                      .values()
-                      .forEach(
-                          d -> {
-                            if (!d.time()) {
-                              return;
-                            }
-                            Set<String> words = new LinkedHashSet<>(eventWords(m, d));
-                            if (words.contains(word)) {
-                              named.add(model + "." + d.name());
-                            } else if (compoundOf(words, word)) {
-                              compounds.add(model + "." + d.name());
-                            }
-                          }));
-      return oneRecording(named.isEmpty() ? compounds : named);
-    }
-
-    /**
-     * The time dimension of those that record one word's event: the only one; or, when they are one
-     * event at two precisions (a moment and its day: "shipped_at", "shipped_date"), the model's
-     * default among them, else the day. Dimensions of different events ("day" names every date)
-     * give none.
-     */
-    private String oneRecording(List<String> found) {
-      if (found.size() == 1) {
-        return found.get(0);
-      }
-      Set<List<String>> events = new HashSet<>();
-      for (String f : found) {
-        List<String> event = new ArrayList<>(Words.tokens(f.substring(f.indexOf('.') + 1)));
-        event.removeAll(PRECISION_WORDS);
-        events.add(event);
-      }
-      if (found.isEmpty() || events.size() != 1 || events.iterator().next().isEmpty()) {
-        return null;
-      }
-      for (String f : found) {
-        String model = f.substring(0, f.indexOf('.'));
-        String dimension = f.substring(f.indexOf('.') + 1);
-        if (layer.model(model).map(m -> dimension.equals(m.defaultTimeDimension())).orElse(false)) {
-          return f;
-        }
-      }
-      return found.stream().filter(f -> Words.tokens(f).contains(DATE)).findFirst().orElse(null);
     }
 
     String before(Mention m, int words) {
@@ -935,27 +757,11 @@ public final class QuestionInterpreter {
       if (!verb) {
         return false;
       }
-      List<String> phrase = tokens.subList(m.start(), m.end());
-      List<String> found = new ArrayList<>();
-      for (String name : models) {
-        var model = layer.model(name);
-        if (model.isEmpty()) {
-          continue;
-        }
-        for (var dimension : model.get().dimensions().values()) {
-          if (!dimension.time()) {
-            continue;
-          }
-          if (java.util.Collections.indexOfSubList(eventWords(model.get(), dimension), phrase)
-              >= 0) {
-            found.add(name + "." + dimension.name());
-          }
-        }
-      }
+      List<String> found = events.recordingPhrase(models, tokens.subList(m.start(), m.end()));
       if (found.isEmpty()) {
         return false;
       }
-      String recording = oneRecording(found);
+      String recording = events.one(found);
       if (recording != null && timeDimension == null) {
         timeDimension = recording;
       }
@@ -1008,7 +814,7 @@ public final class QuestionInterpreter {
         TimeGrain grain,
         Integer limit,
         Boolean descending,
-        List<Comparison> comparisons) {
+        List<Thresholds.Threshold> comparisons) {
       // Counting the rows of a model is a reading of the question only when it asks for a number
       // or a breakdown ("how many refunded orders", "orders by region"); "how are our stores
       // doing" or "who are our best customers" are not counts: they are asked back.
@@ -1140,7 +946,7 @@ public final class QuestionInterpreter {
         }
       }
       List<Having> havings = new ArrayList<>();
-      for (Comparison c : comparisons) {
+      for (Thresholds.Threshold c : comparisons) {
         String nearestColumn = nearest(columnPositions, c.tokenIndex());
         Selection nearestMetric = nearest(metricPositions, c.tokenIndex());
         int columnAt = nearestColumn == null ? -1 : columnPositions.get(nearestColumn);
@@ -1152,17 +958,13 @@ public final class QuestionInterpreter {
         if (nearestColumn != null && columnAt > metricAt && !summedByMetric) {
           filters.add(
               new RangeFilter(
-                  Field.of(nearestColumn),
-                  SemanticQuery.Operator.ofSql(c.operator()),
-                  new java.math.BigDecimal(c.value())));
+                  Field.of(nearestColumn), SemanticQuery.Operator.ofSql(c.operator()), c.value()));
           groupBy.remove(nearestColumn); // compared, not grouped by
         } else if (!groupBy.isEmpty()) {
           Selection metric = nearestMetric != null ? nearestMetric : metrics.get(0);
           havings.add(
               new Having(
-                  metrics.indexOf(metric),
-                  SemanticQuery.Operator.ofSql(c.operator()),
-                  new java.math.BigDecimal(c.value())));
+                  metrics.indexOf(metric), SemanticQuery.Operator.ofSql(c.operator()), c.value()));
         } else {
           clarifications.add(
               "\""
@@ -1593,31 +1395,13 @@ public final class QuestionInterpreter {
     return targets.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
-  private static String blank(String text, String phrase) {
+  /** The text with the first occurrence of a phrase blanked, so nothing else reads it again. */
+  static String blank(String text, String phrase) {
     int at = text.toLowerCase(Locale.ROOT).indexOf(phrase.toLowerCase(Locale.ROOT));
     return at < 0
         ? text
         : text.substring(0, at)
             + " ".repeat(phrase.length())
             + text.substring(at + phrase.length());
-  }
-
-  private static String operator(String words) {
-    return switch (words.toLowerCase(Locale.ROOT)) {
-      case "at least" -> ">=";
-      case "at most" -> "<=";
-      case "less than", "fewer than", "lower than", "smaller than", "under", "below" -> "<";
-      default -> ">";
-    };
-  }
-
-  private static String number(String digits, String suffix) {
-    java.math.BigDecimal value = new java.math.BigDecimal(digits.replace(",", ""));
-    if (suffix != null) {
-      value =
-          value.multiply(
-              java.math.BigDecimal.valueOf(suffix.equalsIgnoreCase("k") ? 1_000 : 1_000_000));
-    }
-    return value.toPlainString();
   }
 }

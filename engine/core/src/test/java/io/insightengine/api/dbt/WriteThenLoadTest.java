@@ -69,6 +69,7 @@ class WriteThenLoadTest {
     ColumnSpec serviceLevel = column(parcels, "service_level");
     assertThat(serviceLevel.getValueSynonyms().get("EXP")).contains("express", "next day");
     assertThat(serviceLevel.getSynonyms()).contains("delivery option");
+    assertThat(column(parcels, "weight_kg").getUnit()).as("meta.unit").isEqualTo("kg");
     assertThat(column(model(spec, "dim_shippers"), "contact_email").getPii())
         .isEqualTo(io.insightengine.api.v1alpha1.semantic.PiiClass.EMAIL);
     assertThat(column(model(spec, "dim_drivers"), "driver_name").getPii())
@@ -91,7 +92,7 @@ class WriteThenLoadTest {
     assertThat(result.warnings())
         .anySatisfy(w -> assertThat(w).startsWith("metric revenue_growth_yoy left out"))
         .anySatisfy(w -> assertThat(w).startsWith("meta.steward not carried over"))
-        .anySatisfy(w -> assertThat(w).startsWith("meta.unit not carried over"))
+        .noneSatisfy(w -> assertThat(w).contains("meta.unit"))
         .noneSatisfy(w -> assertThat(w).contains("value_synonyms"))
         .noneSatisfy(w -> assertThat(w).contains("contains_pii"));
   }

@@ -152,4 +152,18 @@ class LogisticsReadingsTest {
     Interpretation reading = interpreter.interpret("parcels shipped in 2025 in 2024", layer);
     assertThat(reading.query() == null || reading.query().compareWith() == null).isTrue();
   }
+
+  @Test
+  void eventsNameTheTimeDimensionThatRecordsThem() {
+    TimeDimensionEvents events = new TimeDimensionEvents(layer);
+    assertThat(events.recording("parcels", "deliver"))
+        .as("delivered_at and delivered_date: one event, the day")
+        .isEqualTo("parcels.delivered_date");
+    assertThat(events.recording("parcels", "send"))
+        .as("a synonym: send date")
+        .isEqualTo("parcels.shipped_date");
+    assertThat(events.recording("parcels", "day")).as("every date is a day").isNull();
+    assertThat(events.recordingPhrase(java.util.List.of("depots"), java.util.List.of("open")))
+        .containsExactly("depots.opened_date");
+  }
 }
