@@ -840,6 +840,9 @@ public final class QuestionInterpreter {
               && listsRows(grain, limit)
               && (range != null || !filters.isEmpty() || !valueMentions.isEmpty())
               && listEntities();
+      if (metrics.isEmpty() && !listing) {
+        countRowsAThresholdNames(comparisons);
+      }
       if (metrics.isEmpty()) {
         List<String> unplaced = unplacedWords(null).words();
         if (!unplaced.isEmpty()) {
@@ -1301,6 +1304,29 @@ public final class QuestionInterpreter {
       }
       labels.forEach(l -> metrics.add(new Listed(Field.of(l))));
       return true;
+    }
+
+    /**
+     * "Which shippers shipped more than 200 parcels": a threshold said right before a model counts
+     * that model's rows, per the other model the question names (grouped and kept by HAVING further
+     * on), when a verb before it names the event those rows record ("shipped"): they are events to
+     * count. "Which departments have more than 10 employees" names none (all employees, or the
+     * current ones?) and is asked back.
+     */
+    private void countRowsAThresholdNames(List<Thresholds.Threshold> thresholds) {
+      for (Thresholds.Threshold t : thresholds) {
+        String counted = modelStarts.get(t.tokenIndex());
+        boolean event = false;
+        for (int i = 0; counted != null && i < t.tokenIndex() && !event; i++) {
+          event = !placed.get(i) && events.recording(counted, tokens.get(i)) != null;
+        }
+        if (event && contextModels.stream().anyMatch(m -> !m.equals(counted))) {
+          RowCount count = new RowCount(counted);
+          metrics.add(count);
+          metricPositions.put(count, t.tokenIndex());
+          return;
+        }
+      }
     }
 
     /** The columns (model.column) a metric aggregates as they are: a measure's plain column. */

@@ -166,4 +166,29 @@ class LogisticsReadingsTest {
     assertThat(events.recordingPhrase(java.util.List.of("depots"), java.util.List.of("open")))
         .containsExactly("depots.opened_date");
   }
+
+  @Test
+  void aThresholdBeforeAModelCountsItsRowsPerTheModelAsked() {
+    Interpretation reading = read("Which shippers shipped more than 200 parcels in 2025?");
+    assertThat(reading.query().select()).containsExactly(new SemanticQuery.RowCount("parcels"));
+    assertThat(reading.query().groupBy())
+        .extracting(g -> g.field().toString())
+        .contains("shippers.shipper_name");
+    assertThat(reading.query().having())
+        .containsExactly(
+            new SemanticQuery.Having(
+                0, SemanticQuery.Operator.GT, new java.math.BigDecimal("200")));
+    assertThat(((SemanticQuery.TimeWindow) window(reading)).field())
+        .isEqualTo(Field.of("parcels.shipped_date"));
+    assertThat(
+            interpreter
+                .interpret("shippers with more than 200 parcels in 2025", layer)
+                .understood())
+        .as("no model asked for: more than 200 of what, per what?")
+        .isFalse();
+    assertThat(
+            interpreter.interpret("Which shippers have more than 200 parcels?", layer).understood())
+        .as("no verb of the parcels' events: which parcels count?")
+        .isFalse();
+  }
 }
