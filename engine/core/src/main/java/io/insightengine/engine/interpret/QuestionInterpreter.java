@@ -74,6 +74,9 @@ public final class QuestionInterpreter {
 
   private static final Set<String> DO_AUXILIARIES = Set.of("do", "does", "did");
 
+  private static final Pattern COMPARE_ACROSS =
+      Pattern.compile("(?i)\\b(compar(?:e|es|ed|ing))(\\s+(?:across|between|among|by)\\b)");
+
   /** The confidence a reading loses per misspelt word it read as another. */
   private static final double SPELLING_COST = 0.05;
 
@@ -169,6 +172,9 @@ public final class QuestionInterpreter {
     if (grain.isPresent()) {
       text = blank(text, grain.get().phrase());
     }
+    // "how does the rate compare across tiers": a breakdown by tier; the grouping word stays.
+    text =
+        COMPARE_ACROSS.matcher(text).replaceAll(m -> " ".repeat(m.group(1).length()) + m.group(2));
     Rankings.Ranking ranking = Rankings.read(text);
     text = ranking.text();
     Thresholds.Read thresholds = Thresholds.read(text);

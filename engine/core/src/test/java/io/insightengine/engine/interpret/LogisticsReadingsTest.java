@@ -191,4 +191,14 @@ class LogisticsReadingsTest {
         .as("no verb of the parcels' events: which parcels count?")
         .isFalse();
   }
+
+  @Test
+  void comparingAcrossAnAttributeIsABreakdownByIt() {
+    Interpretation reading =
+        read("How does the on-time delivery rate compare across service levels this year?");
+    assertThat(reading.query().groupBy())
+        .extracting(g -> g.field().toString())
+        .containsExactly("parcels.service_level");
+    assertThat(reading.query().compareWith()).isNull();
+  }
 }
