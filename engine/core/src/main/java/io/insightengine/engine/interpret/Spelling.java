@@ -50,33 +50,33 @@ public final class Spelling {
    */
   public static Corrected valueAdjectives(
       String question, Set<String> vocabulary, java.util.function.Predicate<String> namesAValue) {
-    Matcher words = WORD.matcher(question);
-    StringBuilder text = new StringBuilder();
-    List<Correction> corrections = new ArrayList<>();
-    while (words.find()) {
-      String written = words.group().toLowerCase(Locale.ROOT);
-      String read = null;
-      if (!known(written, vocabulary)) {
-        List<String> values = Words.pertainyms(written).stream().filter(namesAValue).toList();
-        read = values.size() == 1 ? values.get(0) : null;
-      }
-      if (read != null) {
-        corrections.add(new Correction(words.group(), read));
-      }
-      words.appendReplacement(text, Matcher.quoteReplacement(read != null ? read : words.group()));
-    }
-    words.appendTail(text);
-    return new Corrected(text.toString(), corrections);
+    return replaceWords(
+        question,
+        written -> {
+          if (known(written, vocabulary)) {
+            return null;
+          }
+          List<String> values = Words.pertainyms(written).stream().filter(namesAValue).toList();
+          return values.size() == 1 ? values.get(0) : null;
+        });
   }
 
   /** Corrects the question against these normalized words (the project's vocabulary). */
   public static Corrected correct(String question, Set<String> vocabulary) {
+    return replaceWords(question, written -> correction(written, vocabulary));
+  }
+
+  /**
+   * Each word of the question replaced by what {@code reading} reads the lower-case word as, when
+   * it reads it as anything (not null), with the replacements.
+   */
+  private static Corrected replaceWords(
+      String question, java.util.function.Function<String, String> reading) {
     Matcher words = WORD.matcher(question);
     StringBuilder text = new StringBuilder();
     List<Correction> corrections = new ArrayList<>();
     while (words.find()) {
-      String written = words.group().toLowerCase(Locale.ROOT);
-      String read = correction(written, vocabulary);
+      String read = reading.apply(words.group().toLowerCase(Locale.ROOT));
       if (read != null) {
         corrections.add(new Correction(words.group(), read));
       }

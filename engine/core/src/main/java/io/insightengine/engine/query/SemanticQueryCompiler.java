@@ -139,30 +139,8 @@ public final class SemanticQueryCompiler {
                         ? (Filter) new TimeWindow(own.field(), earlier.from(), earlier.until())
                         : f)
             .toList();
-    PlainSelect now =
-        new Compilation(
-                new SemanticQuery(
-                    query.select(),
-                    List.of(),
-                    query.filters(),
-                    List.of(),
-                    List.of(),
-                    null,
-                    query.percent()),
-                today)
-            .build();
-    PlainSelect before =
-        new Compilation(
-                new SemanticQuery(
-                    query.select(),
-                    List.of(),
-                    earlierFilters,
-                    List.of(),
-                    List.of(),
-                    null,
-                    query.percent()),
-                today)
-            .build();
+    PlainSelect now = totals(query, query.filters(), today);
+    PlainSelect before = totals(query, earlierFilters, today);
     PlainSelect outer = new PlainSelect();
     outer.setFromItem(derived(now, THIS_PERIOD));
     net.sf.jsqlparser.statement.select.Join cross = new net.sf.jsqlparser.statement.select.Join();
@@ -189,6 +167,15 @@ public final class SemanticQueryCompiler {
       outer.addSelectItem(change, new Alias(alias + "_change_pct", true));
     }
     return outer;
+  }
+
+  /** The query's selections over rows meeting {@code filters}: one row, unordered. */
+  private PlainSelect totals(SemanticQuery query, List<Filter> filters, LocalDate today) {
+    return new Compilation(
+            new SemanticQuery(
+                query.select(), List.of(), filters, List.of(), List.of(), null, query.percent()),
+            today)
+        .build();
   }
 
   private static final String THIS_PERIOD = "this_period";

@@ -3,7 +3,9 @@ package io.insightengine.engine.semantic;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The words that name a column's unit ({@code ColumnSpec.unit}): the unit as written, its WordNet
@@ -13,12 +15,19 @@ import java.util.Set;
 public final class Units {
   private Units() {}
 
+  /** A project has few units and every question asks for their words: read WordNet once each. */
+  private static final Map<String, Set<String>> WORDS = new ConcurrentHashMap<>();
+
   /** The normalized words ({@link Words#tokens}) that name this unit. */
   public static Set<String> words(String unit) {
-    Set<String> words = new LinkedHashSet<>();
     if (unit == null || unit.isBlank()) {
-      return words;
+      return Set.of();
     }
+    return WORDS.computeIfAbsent(unit, Units::read);
+  }
+
+  private static Set<String> read(String unit) {
+    Set<String> words = new LinkedHashSet<>();
     List<String> tokens = Words.tokens(unit);
     words.addAll(tokens);
     if (tokens.size() == 1) {
@@ -29,7 +38,7 @@ public final class Units {
       List<String> name = Words.tokens(currency);
       words.add(name.get(name.size() - 1)); // "euro" of "Euro", "dollar" of "US Dollar"
     }
-    return words;
+    return Set.copyOf(words);
   }
 
   /**

@@ -33,6 +33,17 @@ public final class LogisticsBuild implements AutoCloseable {
     return RepoPaths.root().resolve("dbt/eval/logistics");
   }
 
+  /**
+   * The project's marts compiled from its files alone (no dbt run, so no catalog types), as a new
+   * spec each time: callers may change it.
+   */
+  public static io.insightengine.api.v1alpha1.semantic.SemanticModelSpec compiledMarts()
+      throws IOException, DbtArtifactException {
+    return new SemanticCompiler()
+        .compile(new DbtProjectFilesReader().read(source()), java.util.List.of("path:models/marts"))
+        .spec();
+  }
+
   /** Builds the project under {@code work}; the caller closes the server. */
   public static LogisticsBuild build(Path work) throws Exception {
     Path source = source();

@@ -2,19 +2,16 @@ package io.insightengine.engine.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.insightengine.api.dbt.DbtProjectFilesReader;
-import io.insightengine.api.dbt.SemanticCompiler;
+import io.insightengine.api.dbt.LogisticsBuild;
 import io.insightengine.engine.interpret.QuestionInterpreter;
 import io.insightengine.engine.interpret.TimeExpressions;
 import io.insightengine.engine.query.Interpretation;
 import io.insightengine.engine.query.SemanticQuery;
 import io.insightengine.engine.semantic.SemanticLayer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +28,7 @@ class MeasureTimeDimensionTest {
 
   @BeforeAll
   static void compileLogistics() throws Exception {
-    layer =
-        new SemanticLayer(
-            new SemanticCompiler()
-                .compile(
-                    new DbtProjectFilesReader().read(Path.of("../../dbt/eval/logistics")),
-                    List.of("path:models/marts"))
-                .spec());
+    layer = new SemanticLayer(LogisticsBuild.compiledMarts());
   }
 
   private String sql(Interpretation intent) {

@@ -2,18 +2,15 @@ package io.insightengine.engine.interpret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.insightengine.api.dbt.DbtProjectFilesReader;
-import io.insightengine.api.dbt.SemanticCompiler;
+import io.insightengine.api.dbt.LogisticsBuild;
 import io.insightengine.engine.query.Interpretation;
 import io.insightengine.engine.query.SemanticQuery;
 import io.insightengine.engine.query.SemanticQuery.Field;
 import io.insightengine.engine.semantic.SemanticLayer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +26,7 @@ class LogisticsReadingsTest {
 
   @BeforeAll
   static void compileLogistics() throws Exception {
-    layer =
-        new SemanticLayer(
-            new SemanticCompiler()
-                .compile(
-                    new DbtProjectFilesReader().read(Path.of("../../dbt/eval/logistics")),
-                    List.of("path:models/marts"))
-                .spec());
+    layer = new SemanticLayer(LogisticsBuild.compiledMarts());
   }
 
   private Interpretation read(String question) {

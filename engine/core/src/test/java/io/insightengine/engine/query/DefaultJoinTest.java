@@ -3,12 +3,10 @@ package io.insightengine.engine.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.insightengine.api.dbt.DbtProjectFilesReader;
-import io.insightengine.api.dbt.SemanticCompiler;
+import io.insightengine.api.dbt.LogisticsBuild;
 import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
 import io.insightengine.engine.semantic.SemanticLayer;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +22,7 @@ class DefaultJoinTest {
 
   @BeforeEach
   void compileLogistics() throws Exception {
-    spec =
-        new SemanticCompiler()
-            .compile(
-                new DbtProjectFilesReader().read(Path.of("../../dbt/eval/logistics")),
-                List.of("path:models/marts"))
-            .spec();
+    spec = LogisticsBuild.compiledMarts();
   }
 
   private List<RelationshipSpec> parcelsToDepots() {
