@@ -53,7 +53,7 @@ public class ColumnSpec {
   @JsonPropertyDescription(
       "Unit of the column's values, e.g. kg, EUR, days (dbt: meta.unit). A question may name it"
           + " (\"in kg\", \"in euros\"), and the column's name without a trailing unit names the"
-          + " column too (declared_value_eur: \"declared value\"). Values are not converted: a"
+          + " column too (list_price_eur: \"list price\"). Values are not converted: a"
           + " question in another unit is asked back.")
   private String unit;
 

@@ -101,8 +101,9 @@ public final class QuestionInterpreter {
   private static final Set<String> ASKING_WORDS = words("which", "what", "top");
 
   /**
-   * The first words of a question asking for rows: "which depots opened", "list our hubs". Not
-   * "show": "show me the depots in DACH" may as well ask for a summary or a chart as for rows.
+   * The first words of a question asking for rows: "which branches opened", "list our flagship
+   * stores". Not "show": "show me the stores in EMEA" may as well ask for a summary or a chart as
+   * for rows.
    */
   private static final Set<String> LISTING_WORDS = words("which", "list");
 
@@ -262,7 +263,7 @@ public final class QuestionInterpreter {
 
     /**
      * The content words no reading placed ({@code words}): not a function word, not part of a
-     * matched phrase, not the event a time dimension of the base model records ("shipped" for the
+     * matched phrase, not the event a time dimension of the base model records ("closed" for the
      * ship date: {@code event}, which may date the question) and not a word of the asked metric's
      * own name, label or description.
      */
@@ -527,7 +528,7 @@ public final class QuestionInterpreter {
                   .distinct()
                   .toList())) {
         // "orders were placed last month": the verb of the order date, not a status; "which
-        // depots have opened since 2024": the opening date of the depots named before it, not
+        // stores have opened since 2024": the opening date of the stores named before it, not
         // the status 'open' of another table.
         return;
       }
@@ -776,7 +777,7 @@ public final class QuestionInterpreter {
 
     /**
      * Whether "do", "does" or "did" comes earlier in the question: then a word in its base form may
-     * be the verb it governs ("how many parcels did the depot deliver").
+     * be the verb it governs ("how many tickets did the team resolve").
      */
     private boolean doAuxiliaryBefore(int index) {
       for (int i = 0; i < index; i++) {
@@ -910,8 +911,8 @@ public final class QuestionInterpreter {
       Map<String, List<String>> values = new LinkedHashMap<>();
       Map<String, Integer> valuePositions = new LinkedHashMap<>();
       for (Mention m : valueMentions) {
-        // A value said before a model ("French shippers", "DACH depots") is that model's own; one
-        // of another table (a region of the shippers' depots) would answer another question.
+        // A value said before a model ("French suppliers", "EMEA stores") is that model's own; one
+        // of another table (the region of a supplier's warehouse) would answer another question.
         String qualified = modelStarts.get(m.end());
         List<ValueRef> refs = only(m.targets(), ValueRef.class);
         if (qualified != null) {
@@ -1261,8 +1262,8 @@ public final class QuestionInterpreter {
     /**
      * Whether the question asks for rows, not a number: it opens with a word of listing ("which",
      * "list") and has no word of counting, no grain, no ranking and no attribute it could group by
-     * ("list depots by region" is a breakdown). The caller also wants a condition: "show me the
-     * depots" lists a whole table, too vague to answer.
+     * ("list stores by region" is a breakdown). The caller also wants a condition: "show me the
+     * stores" lists a whole table, too vague to answer.
      */
     private boolean listsRows(TimeGrain grain, Integer limit) {
       String said = " " + String.join(" ", tokens) + " ";
@@ -1276,7 +1277,7 @@ public final class QuestionInterpreter {
     }
 
     /**
-     * Lists the rows of the one model the question names ("which depots opened since 2024"),
+     * Lists the rows of the one model the question names ("which stores opened since 2024"),
      * presented by their key and name; false, listing nothing, when it names several models or the
      * model has no name to present its rows by.
      */
@@ -1284,7 +1285,7 @@ public final class QuestionInterpreter {
       Set<String> named = new LinkedHashSet<>(contextModels);
       filters.stream().map(layer::modelOf).filter(java.util.Objects::nonNull).forEach(named::add);
       for (Mention m : valueMentions) {
-        // "list our hubs": the model of the value named, when it is one model's
+        // "list our flagships": the model of the value named, when it is one model's
         Set<String> models = new LinkedHashSet<>();
         only(m.targets(), ValueRef.class).forEach(v -> models.add(v.model()));
         if (models.size() == 1) {
@@ -1313,11 +1314,11 @@ public final class QuestionInterpreter {
     }
 
     /**
-     * "Which shippers shipped more than 200 parcels": a threshold said right before a model counts
-     * that model's rows, per the other model the question names (grouped and kept by HAVING further
-     * on), when a verb before it names the event those rows record ("shipped"): they are events to
-     * count. "Which departments have more than 10 employees" names none (all employees, or the
-     * current ones?) and is asked back.
+     * "Which suppliers delivered more than 200 shipments": a threshold said right before a model
+     * counts that model's rows, per the other model the question names (grouped and kept by HAVING
+     * further on), when a verb before it names the event those rows record ("delivered"): they are
+     * events to count. "Which departments have more than 10 employees" names none (all employees,
+     * or the current ones?) and is asked back.
      */
     private void countRowsAThresholdNames(List<Thresholds.Threshold> thresholds) {
       for (Thresholds.Threshold t : thresholds) {

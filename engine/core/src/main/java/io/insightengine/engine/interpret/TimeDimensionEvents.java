@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The recogniser of events: which time dimension a word or a verb of the question names by what the
- * dimension records — its name, label, its column's description ("Day the parcel was picked up")
- * and synonyms ("dispatch date"). "shipped" names the ship date, "sent" a {@code send date}.
- * Dimensions are named {@code model.dimension}.
+ * dimension records — its name, label, its column's description ("Day the ticket was closed") and
+ * synonyms ("resolution date"). "closed" names the close date, "resolved" a {@code resolution
+ * date}. Dimensions are named {@code model.dimension}.
  */
 final class TimeDimensionEvents {
   /** The words of a time dimension's name that say how precisely, not what, it records. */
@@ -79,7 +79,7 @@ final class TimeDimensionEvents {
 
   /**
    * The time dimension of those that record one event: the only one; or, when they are one event at
-   * two precisions (a moment and its day: "shipped_at", "shipped_date"), the model's default among
+   * two precisions (a moment and its day: "closed_at", "closed_date"), the model's default among
    * them, else the day. Dimensions of different events ("day" names every date) give none.
    */
   String one(List<String> found) {

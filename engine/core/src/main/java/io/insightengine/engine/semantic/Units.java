@@ -42,8 +42,8 @@ public final class Units {
   }
 
   /**
-   * The column's name without a trailing unit ("declared value" of {@code declared_value_eur} in
-   * EUR), as normalized tokens; empty when the name does not end in its unit or is only the unit.
+   * The column's name without a trailing unit ("list price" of {@code list_price_eur} in EUR), as
+   * normalized tokens; empty when the name does not end in its unit or is only the unit.
    */
   public static List<String> nameWithoutUnit(String column, String unit) {
     List<String> name = new ArrayList<>(Words.tokens(column));
