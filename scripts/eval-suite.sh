@@ -4,7 +4,8 @@
 #   scripts/eval-suite.sh dbt/eval/logistics
 #   scripts/eval-suite.sh dbt/eval/logistics -Deval.accept=true   # record the figures
 # Further -D options: -Deval.select=path:models/marts (the models served),
-# -Deval.held-out=true (print only the per-category counts).
+# -Deval.held-out=true (print only the per-category counts), -Deval.without-semantic-layer=true
+# (leave the dbt project's semantic models and metrics out).
 set -euo pipefail
 if [[ $# -lt 1 || ! -d "$1" ]]; then
   echo "usage: $0 <suite-dir> [-Deval.accept=true] [-Deval.select=...] [-Deval.held-out=true]" >&2

@@ -9,6 +9,7 @@ import io.insightengine.api.v1alpha1.semantic.ModelSpec;
 import io.insightengine.api.v1alpha1.semantic.NonAdditiveDimensionSpec;
 import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
 import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
+import io.insightengine.engine.semantic.DateColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,10 +38,10 @@ import java.util.stream.Stream;
  *       from foreign entities of semantic models (inner when the foreign key is {@code not_null},
  *       one-to-one when it is {@code unique});
  *   <li>dimensions and measures from {@code semantic_models}, plus a categorical dimension for
- *       every enumerated column and a time dimension for every date column; a measure's own {@code
- *       agg_time_dimension} and {@code non_additive_dimension}; metrics from {@code metrics}
- *       (simple, ratio, derived). What cannot be expressed is left out with a warning that names
- *       it, and so is every {@code meta} key the compiler does not read.
+ *       every enumerated column and a time dimension for every date column ({@link DateColumns}); a
+ *       measure's own {@code agg_time_dimension} and {@code non_additive_dimension}; metrics from
+ *       {@code metrics} (simple, ratio, derived). What cannot be expressed is left out with a
+ *       warning that names it, and so is every {@code meta} key the compiler does not read.
  * </ul>
  *
  * A model is named after the dbt semantic model built on it, else after the dbt model without its
@@ -51,8 +52,6 @@ public final class SemanticCompiler {
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*(\\w+)\\(([^)]*)\\)\\s*}}");
   private static final List<String> GRAINS =
       List.of("hour", "day", "week", "month", "quarter", "year");
-  private static final Set<String> TIME_TYPES =
-      Set.of("date", "timestamp", "timestamptz", "datetime");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final int MAX_VALUES = 500;
   private static final Set<String> PRIMARY_ENTITY_TYPES = Set.of("primary", "unique", "natural");
@@ -259,26 +258,13 @@ public final class SemanticCompiler {
     Set<String> dimensionNames =
         model.getDimensions().stream().map(DimensionSpec::getName).collect(Collectors.toSet());
     for (ColumnSpec column : model.getColumns()) {
-      if (dimensionNames.contains(column.getName())) {
-        continue;
-      }
-      if (!column.getValues().isEmpty()) {
+      if (!dimensionNames.contains(column.getName()) && !column.getValues().isEmpty()) {
         model
             .getDimensions()
             .add(simpleDimension(column.getName(), DimensionSpec.Type.CATEGORICAL));
-      } else if (column.getType() != null
-          && TIME_TYPES.contains(
-              column.getType().toLowerCase(Locale.ROOT).replaceAll("\\(.*|\\s.*", ""))) {
-        model.getDimensions().add(simpleDimension(column.getName(), DimensionSpec.Type.TIME));
       }
     }
-    if (model.getDefaultTimeDimension() == null) {
-      model.getDimensions().stream()
-          .filter(d -> d.getType() == DimensionSpec.Type.TIME)
-          .map(DimensionSpec::getName)
-          .findFirst()
-          .ifPresent(model::setDefaultTimeDimension);
-    }
+    DateColumns.addTimeDimensions(model);
     return model;
   }
 

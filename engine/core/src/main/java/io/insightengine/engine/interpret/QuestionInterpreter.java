@@ -1,6 +1,7 @@
 package io.insightengine.engine.interpret;
 
 import io.insightengine.api.v1alpha1.semantic.GlossaryTermSpec;
+import io.insightengine.api.v1alpha1.semantic.MeasureSpec;
 import io.insightengine.api.v1alpha1.semantic.MetricSpec;
 import io.insightengine.engine.query.Interpretation;
 import io.insightengine.engine.query.QueryDescription;
@@ -42,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -93,6 +95,14 @@ public final class QuestionInterpreter {
   private static final Set<String> SIZE_WORDS = words("how big", "how large", "size");
 
   private static final Set<String> AVERAGE_WORDS = words("average", "avg", "mean");
+
+  private static final Pattern SINGULAR_QUESTION =
+      Pattern.compile(
+          "^(?:which|what) (\\w+) (has|had|is|was|did|does|got|sold|brought|generated|made)\\b.*");
+
+  /** Ranking words said before the rows they count: "the most drivers", "the fewest orders". */
+  private static final Set<String> RANKED_COUNT_WORDS = words("most", "fewest", "least");
+
   private static final Set<String> TOTAL_WORDS = words("total", "sum");
   private static final Set<String> MAX_WORDS =
       words("highest", "maximum", "max", "largest", "biggest");
@@ -788,6 +798,102 @@ public final class QuestionInterpreter {
       return false;
     }
 
+    /**
+     * The model whose rows a ranking word counts: "which depot has the most drivers" ranks depots
+     * by their number of drivers. The model must follow the ranking word with nothing between but
+     * values and function words ("the fewest failed attempts").
+     */
+    private Optional<String> rankedRows() {
+      for (int k = 0; k < tokens.size(); k++) {
+        if (!RANKED_COUNT_WORDS.contains(tokens.get(k))) {
+          continue;
+        }
+        for (Mention m : modelMentions) {
+          if (m.start() <= k) {
+            continue;
+          }
+          boolean adjacent = true;
+          for (int i = k + 1; i < m.start(); i++) {
+            int at = i;
+            boolean value = valueMentions.stream().anyMatch(v -> v.start() <= at && at < v.end());
+            if (!value && !QuestionGrammar.isFunctionWord(tokens.get(i))) {
+              adjacent = false;
+            }
+          }
+          if (adjacent) {
+            return Optional.of(only(m.targets(), ModelRef.class).get(0).model());
+          }
+          break;
+        }
+      }
+      return Optional.empty();
+    }
+
+    /**
+     * Whether the question asks for an average ("average", "mean") of what is only counted: the
+     * average number of rows per something is another query than their number, so it is asked back
+     * rather than answered as a count.
+     */
+    private boolean averageOfCounts(String said) {
+      boolean average = AVERAGE_WORDS.stream().anyMatch(w -> said.contains(" " + w + " "));
+      return average && metrics.stream().allMatch(this::counts);
+    }
+
+    /** Whether a selection counts rows or distinct values (a count measure and its metric too). */
+    private boolean counts(Selection s) {
+      if (s instanceof RowCount) {
+        return true;
+      }
+      if (s instanceof Aggregate a) {
+        return a.function() == SemanticQuery.Function.COUNT_DISTINCT;
+      }
+      String measure =
+          s instanceof SemanticQuery.Measure m
+              ? m.name()
+              : s instanceof SemanticQuery.Metric m
+                  ? layer
+                      .metric(m.name())
+                      .filter(x -> x.spec().getType() == MetricSpec.Type.SIMPLE)
+                      .map(x -> x.spec().getMeasure())
+                      .orElse(null)
+                  : null;
+      return measure != null
+          && layer
+              .measure(measure)
+              .map(
+                  x ->
+                      x.agg() == MeasureSpec.Aggregation.COUNT
+                          || x.agg() == MeasureSpec.Aggregation.COUNT_DISTINCT)
+              .orElse(false);
+    }
+
+    /**
+     * What a question that names no measure could ask for, in the project's words: its metrics,
+     * else the number of the models it names and the measures of the first of them.
+     */
+    private List<String> measureOffers() {
+      List<String> offers = new ArrayList<>();
+      layer.metrics().stream().limit(5).map(SemanticLayer.Metric::label).forEach(offers::add);
+      for (String model : new LinkedHashSet<>(contextModels)) {
+        if (offers.size() >= 3) {
+          break;
+        }
+        offers.add("the number of " + model.replace('_', ' '));
+        layer
+            .model(model)
+            .ifPresent(
+                m ->
+                    m.measures().values().stream()
+                        .limit(2)
+                        .forEach(
+                            ms ->
+                                offers.add(
+                                    QueryDescription.selection(
+                                        new SemanticQuery.Measure(ms.name()), layer))));
+      }
+      return offers.stream().distinct().limit(5).toList();
+    }
+
     /** The models a glossary term filters, directly or through its named filter. */
     private List<String> termModels(List<TermRef> terms) {
       List<String> models = new ArrayList<>();
@@ -830,7 +936,11 @@ public final class QuestionInterpreter {
           Stream.concat(COUNT_WORDS.stream(), SIZE_WORDS.stream())
                   .anyMatch(w -> said.contains(" " + w + " "))
               || !dimensionMentions.isEmpty()
-              || grain != null;
+              || grain != null
+              || SHARE.matcher(question).find(); // "what share of drivers are ...": of their number
+      if (metrics.isEmpty() && descending != null) {
+        rankedRows().ifPresent(model -> metrics.add(new RowCount(model)));
+      }
       if (metrics.isEmpty() && countable) {
         filters.stream()
             .map(layer::modelOf)
@@ -855,13 +965,21 @@ public final class QuestionInterpreter {
         if (!unplaced.isEmpty()) {
           clarifications.add(notUnderstood(unplaced));
         }
-        List<String> offers =
-            layer.metrics().stream().limit(5).map(SemanticLayer.Metric::label).toList();
-        clarifications.add("Which measure do you mean? For example: " + String.join(", ", offers));
+        List<String> offers = measureOffers();
+        clarifications.add(
+            offers.isEmpty()
+                ? "Which measure do you mean?"
+                : "Which measure do you mean? For example: " + String.join(", ", offers));
         return new Interpretation(
             question, null, range, matched, clarifications, unplaced, measureReadings(range), 0.2);
       }
       countDistinctThroughFacts();
+      if (averageOfCounts(said)) {
+        clarifications.add(
+            "An average of "
+                + QueryDescription.selection(metrics.get(0), layer)
+                + " is not something I compute: ask for that number per group or in total");
+      }
       if (metrics.size() == 1) {
         List<String> left = unplacedWords(layer.modelOf(metrics.get(0))).words();
         if (!left.isEmpty()) {
@@ -1363,12 +1481,16 @@ public final class QuestionInterpreter {
       return m.start() > 0 && GROUP_WORDS.contains(tokens.get(m.start() - 1));
     }
 
+    /**
+     * "Which region has the most …": one row. A verb that does not say its number ("had", "made")
+     * leaves it to the noun: "which depots had the most …" asks for them all, in order.
+     */
     private static boolean singularQuestion(String question) {
-      return question
-          .trim()
-          .toLowerCase(Locale.ROOT)
-          .matches(
-              "^(which|what) \\w+ (has|had|is|was|did|does|got|sold|brought|generated|made)\\b.*");
+      Matcher m = SINGULAR_QUESTION.matcher(question.trim().toLowerCase(Locale.ROOT));
+      if (!m.matches()) {
+        return false;
+      }
+      return m.group(2).matches("has|is|was|does") || Words.key(m.group(1)).equals(m.group(1));
     }
 
     private <K> K nearest(Map<K, Integer> positions, int index) {

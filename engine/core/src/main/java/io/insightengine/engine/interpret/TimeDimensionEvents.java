@@ -113,12 +113,31 @@ final class TimeDimensionEvents {
     }
     ColumnSpec column = model.columns().get(d.name());
     if (column != null && column.getDescription() != null) {
-      words.addAll(Words.tokens(column.getDescription()));
+      words.addAll(describedEvents(column.getDescription()));
     }
     if (column != null) {
       column.getSynonyms().forEach(s -> words.addAll(Words.tokens(s)));
     }
     return words;
+  }
+
+  /**
+   * The verbs of a description in an inflected form ("Day the ticket was closed", "the day it
+   * started operating"): what happened on the date. Its other words — the things involved
+   * ("ticket", "employee"), words such as "last" or "first" — a question says for other reasons,
+   * and read as the event they would date it by a date it does not mean.
+   */
+  private static List<String> describedEvents(String description) {
+    List<String> lemmas = Words.tokens(description);
+    List<String> written = Words.written(description);
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < lemmas.size() && i < written.size(); i++) {
+      String lemma = lemmas.get(i);
+      if (!lemma.equals(written.get(i)) && !Words.isOnlyANoun(lemma)) {
+        events.add(lemma);
+      }
+    }
+    return events;
   }
 
   /**

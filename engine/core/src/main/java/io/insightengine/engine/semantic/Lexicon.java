@@ -305,7 +305,13 @@ public final class Lexicon {
     return List.copyOf(targets);
   }
 
-  /** Longest-first matches of known phrases over the tokens, left to right, not overlapping. */
+  /**
+   * Matches of known phrases over the tokens, not overlapping, that cover the most tokens: "failed
+   * delivery attempts" is "failed" + "delivery attempts", not the value synonym "failed delivery"
+   * with "attempts" left over. Among readings that cover as many, the one of fewer (so longer)
+   * phrases, then the one whose phrases start earlier and are longer (left to right, longest
+   * first).
+   */
   public List<Match> scan(List<String> tokens) {
     return scan(tokens, List.of());
   }
@@ -318,28 +324,46 @@ public final class Lexicon {
   public List<Match> scan(List<String> tokens, List<String> capitals) {
     Map<String, Set<Target>> phrases = this.phrases;
     Map<String, Set<Target>> codes = this.codes;
-    List<Match> matches = new ArrayList<>();
-    int i = 0;
-    while (i < tokens.size()) {
-      Match found = null;
-      for (int len = Math.min(LONGEST_PHRASE, tokens.size() - i);
-          len >= 1 && found == null;
-          len--) {
+    int n = tokens.size();
+    // Best reading of tokens[i..]: covered tokens, number of phrases, and the match taken at i
+    // (null: token i is left unmatched). Filled from the end; a few dozen tokens at most.
+    int[] covered = new int[n + 1];
+    int[] count = new int[n + 1];
+    Match[] taken = new Match[n + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      List<Match> candidates = new ArrayList<>();
+      for (int len = Math.min(LONGEST_PHRASE, n - i); len >= 1; len--) {
         String key = String.join(" ", tokens.subList(i, i + len));
         Set<Target> targets = phrases.get(key);
         if (targets != null) {
-          found = new Match(i, i + len, key, List.copyOf(targets));
+          candidates.add(new Match(i, i + len, key, List.copyOf(targets)));
         }
       }
-      if (found == null && i < capitals.size() && capitals.get(i) != null) {
+      if (candidates.isEmpty() && i < capitals.size() && capitals.get(i) != null) {
         Set<Target> targets = codes.get(capitals.get(i));
         if (targets != null) {
-          found = new Match(i, i + 1, capitals.get(i), List.copyOf(targets));
+          candidates.add(new Match(i, i + 1, capitals.get(i), List.copyOf(targets)));
         }
       }
-      if (found != null) {
-        matches.add(found);
-        i = found.end();
+      covered[i] = covered[i + 1];
+      count[i] = count[i + 1];
+      taken[i] = null;
+      for (Match m : candidates) { // longest first: a shorter one must lead to a better reading
+        int c = m.end() - m.start() + covered[m.end()];
+        int k = 1 + count[m.end()];
+        if (c > covered[i] || c == covered[i] && (taken[i] == null || k < count[i])) {
+          covered[i] = c;
+          count[i] = k;
+          taken[i] = m;
+        }
+      }
+    }
+    List<Match> matches = new ArrayList<>();
+    int i = 0;
+    while (i < n) {
+      if (taken[i] != null) {
+        matches.add(taken[i]);
+        i = taken[i].end();
       } else {
         i++;
       }

@@ -109,8 +109,10 @@ public final class SemanticLayer {
   private final List<Element> elements;
   private final Lexicon lexicon;
   private volatile ElementEmbeddings embeddings;
+  private final SemanticModelSpec spec;
 
   public SemanticLayer(SemanticModelSpec spec) {
+    this.spec = spec;
     for (ModelSpec m : spec.getModels()) {
       Map<String, ColumnSpec> columns = new LinkedHashMap<>();
       m.getColumns().forEach(c -> columns.put(c.getName(), c));
@@ -125,15 +127,8 @@ public final class SemanticLayer {
                 d.getType() == DimensionSpec.Type.TIME,
                 d.getLabel()));
       }
+      // No default unless declared: the first date is not a reading of a question (DateColumns).
       String timeDimension = m.getDefaultTimeDimension();
-      if (timeDimension == null) {
-        timeDimension =
-            dimensions.values().stream()
-                .filter(Dimension::time)
-                .map(Dimension::name)
-                .findFirst()
-                .orElse(null);
-      }
       Map<String, Measure> modelMeasures = new LinkedHashMap<>();
       for (MeasureSpec ms : m.getMeasures()) {
         String expr =
@@ -269,6 +264,11 @@ public final class SemanticLayer {
               m.getDescription()));
     }
     return List.copyOf(elements);
+  }
+
+  /** The semantic model this layer was built from (not to be changed). */
+  public SemanticModelSpec spec() {
+    return spec;
   }
 
   public Collection<Model> models() {

@@ -192,4 +192,43 @@ class LogisticsReadingsTest {
         .containsExactly("parcels.service_level");
     assertThat(reading.query().compareWith()).isNull();
   }
+
+  @Test
+  void theRowsSaidAfterMostAreCountedPerTheModelAsked() {
+    Interpretation reading = read("Which depot has the most drivers?");
+    assertThat(reading.query().select()).containsExactly(new SemanticQuery.RowCount("drivers"));
+    assertThat(reading.query().groupBy())
+        .extracting(g -> g.field().toString())
+        .contains("depots.depot_name");
+    assertThat(reading.query().limit()).as("which depot has: one").isEqualTo(1);
+    assertThat(read("Which industries had the most shippers?").query().limit())
+        .as("which industries had: all of them, in order")
+        .isNull();
+  }
+
+  @Test
+  void aShareOfAModelsRowsIsTheShareOfTheirNumber() {
+    Interpretation reading = read("What share of drivers are subcontractors?");
+    assertThat(reading.query().select())
+        .containsExactly(
+            new SemanticQuery.Share(
+                new SemanticQuery.RowCount("drivers"),
+                java.util.List.of(
+                    new SemanticQuery.ValueFilter(
+                        Field.of("drivers.employment_type"),
+                        java.util.List.of("subcontractor"),
+                        false))));
+  }
+
+  @Test
+  void anAverageOfWhatIsOnlyCountedIsAskedBack() {
+    for (String question :
+        java.util.List.of(
+            "Average number of delivery attempts per driver in 2025",
+            "What is the average number of parcels per shipper?")) {
+      Interpretation reading = interpreter.interpret(question, layer);
+      assertThat(reading.understood()).as(question).isFalse();
+      assertThat(reading.clarifications()).anyMatch(c -> c.startsWith("An average of"));
+    }
+  }
 }

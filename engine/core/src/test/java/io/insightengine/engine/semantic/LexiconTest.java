@@ -123,4 +123,24 @@ class LexiconTest {
     assertThat(lexicon.lookup("zip code")).containsExactly(new ColumnRef("parcels", "postal_code"));
     assertThat(lexicon.lookup("at")).isEmpty();
   }
+
+  @Test
+  void theScanPrefersTheReadingThatLeavesNoWordOver() {
+    ModelSpec visits = new ModelSpec();
+    visits.setName("support_visits");
+    ColumnSpec outcome = column("outcome", List.of("failed", "done"), List.of());
+    outcome.setValueSynonyms(java.util.Map.of("failed", List.of("failed support")));
+    visits.setColumns(List.of(outcome));
+    SemanticModelSpec spec = new SemanticModelSpec();
+    spec.setModels(List.of(visits));
+    Lexicon lexicon = new SemanticLayer(spec).lexicon();
+    // "failed support" is a phrase too, but it would leave "visits" unmatched.
+    assertThat(scan(lexicon, "how many failed support visits"))
+        .extracting(Match::phrase)
+        .containsExactly("fail", "support visit");
+    assertThat(scan(lexicon, "how many failed support calls"))
+        .as("where both cover as much, the longer phrase")
+        .extracting(Match::phrase)
+        .containsExactly("fail support");
+  }
 }

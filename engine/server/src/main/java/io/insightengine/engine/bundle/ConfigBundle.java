@@ -25,6 +25,13 @@ public record ConfigBundle(
     return Optional.ofNullable(projects.get(name));
   }
 
+  /** This bundle with {@code project} served in place of its project's runtime. */
+  public ConfigBundle withProject(ProjectRuntime project) {
+    Map<String, ProjectRuntime> replaced = new java.util.LinkedHashMap<>(projects);
+    replaced.put(project.name(), project);
+    return new ConfigBundle(revision, loadedAt, Map.copyOf(replaced), refused, dbtSources);
+  }
+
   public Optional<ProjectRefusal> refusal(String name) {
     return Optional.ofNullable(refused.get(name));
   }

@@ -147,7 +147,7 @@ public class ConfigBundleHolder {
       ConfigBundle previous = current.getAndSet(bundle);
       lastSeen = state(revision, bundle);
       lastError.set(null);
-      bundle.projects().values().forEach(p -> sampling.sample(p, current::get));
+      bundle.projects().values().forEach(p -> sampling.sample(p, current::get, this::replace));
       LOG.infof(
           "config bundle %s loaded from %s in %d ms: serving %s%s%s",
           bundle.revision(),
@@ -180,7 +180,23 @@ public class ConfigBundleHolder {
       bundle
           .project(warehouse.project())
           .filter(p -> p.warehouse() == warehouse)
-          .ifPresent(p -> sampling.sample(p, current::get));
+          .ifPresent(p -> sampling.sample(p, current::get, this::replace));
+    }
+  }
+
+  /**
+   * Serves {@code updated} in place of {@code served} if {@code served} still serves its project;
+   * returns whether it does now.
+   */
+  boolean replace(ProjectRuntime served, ProjectRuntime updated) {
+    while (true) {
+      ConfigBundle bundle = current.get();
+      if (bundle == null || bundle.project(served.name()).orElse(null) != served) {
+        return false;
+      }
+      if (current.compareAndSet(bundle, bundle.withProject(updated))) {
+        return true;
+      }
     }
   }
 

@@ -30,6 +30,12 @@ public record ProjectRuntime(
         project, semantics, policies, trainingPairs, firewallPolicy, warehouse);
   }
 
+  /** This project with another semantic layer over the same tables (the firewall policy stays). */
+  public ProjectRuntime withSemantics(SemanticLayer semantics) {
+    return new ProjectRuntime(
+        project, semantics, policies, trainingPairs, firewallPolicy, warehouse);
+  }
+
   public int maxRows() {
     var limits = project.getSpec().getLimits();
     return limits != null && limits.getMaxRows() != null ? limits.getMaxRows() : 1000;

@@ -33,20 +33,44 @@ public final class DimensionValueSampler {
   /** What one sampling pass did. */
   public record Sampled(int columns, int values, int skipped) {}
 
-  /** Samples every eligible column of every model into the layer's lexicon. */
-  public static Sampled sample(
-      SemanticLayer layer, Warehouse warehouse, Duration statementTimeout, int maxDistinct)
-      throws SQLException {
-    int columns = 0;
-    int added = 0;
-    int skipped = 0;
+  /**
+   * The warehouse's type of every column of the layer's tables ({@code model -> column -> type}).
+   */
+  public static Map<String, Map<String, String>> columnTypes(
+      SemanticLayer layer, Warehouse warehouse, Duration statementTimeout) throws SQLException {
     try (Connection c = warehouse.connection()) {
       c.setReadOnly(true);
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
         st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
       }
-      layer.learnColumnTypes(columnTypes(c, layer));
+      Map<String, Map<String, String>> types = columnTypes(c, layer);
+      c.rollback();
+      return types;
+    }
+  }
+
+  /**
+   * Records the warehouse's column types in the layer and samples every eligible column of every
+   * model into its lexicon.
+   */
+  public static Sampled sample(
+      SemanticLayer layer,
+      Map<String, Map<String, String>> columnTypes,
+      Warehouse warehouse,
+      Duration statementTimeout,
+      int maxDistinct)
+      throws SQLException {
+    int columns = 0;
+    int added = 0;
+    int skipped = 0;
+    layer.learnColumnTypes(columnTypes);
+    try (Connection c = warehouse.connection()) {
+      c.setReadOnly(true);
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+      }
       for (SemanticLayer.Model model : layer.models()) {
         for (ColumnSpec column : model.columns().values()) {
           if (!eligible(layer, model, column)) {

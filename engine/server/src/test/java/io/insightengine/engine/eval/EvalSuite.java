@@ -98,7 +98,13 @@ public final class EvalSuite {
               Duration.ofSeconds(10),
               "the evaluation's warehouse");
       try (Warehouse pool = Warehouse.open(project.name(), settings)) {
-        DimensionValueSampler.sample(project.semantics(), pool, Duration.ofSeconds(30), 200);
+        Duration timeout = Duration.ofSeconds(30);
+        DimensionValueSampler.sample(
+            project.semantics(),
+            DimensionValueSampler.columnTypes(project.semantics(), pool, timeout),
+            pool,
+            timeout,
+            200);
       }
       try (Connection c = warehouse.getConnection()) {
         c.setReadOnly(true);

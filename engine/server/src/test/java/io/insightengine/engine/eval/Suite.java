@@ -20,6 +20,8 @@ import java.util.List;
  * @param dbtProject the dbt project to compile, or null when {@code semanticModels} are given
  * @param select the dbt selectors of the models to expose
  * @param semanticModels SemanticModel manifests to serve as they are (when no dbt project)
+ * @param withoutSemanticLayer whether the dbt project's files that declare {@code semantic_models}
+ *     or {@code metrics} are left out, as most real dbt projects have neither
  */
 record Suite(
     String name,
@@ -28,7 +30,8 @@ record Suite(
     Path loadScript,
     Path dbtProject,
     List<String> select,
-    List<Path> semanticModels) {
+    List<Path> semanticModels,
+    boolean withoutSemanticLayer) {
 
   /** The default marts selector of the suites in {@code dbt/eval/}. */
   static final String MARTS = "path:models/marts";
@@ -44,7 +47,17 @@ record Suite(
         abs.resolve("load.sql"),
         abs,
         List.of(select.split(",")),
-        List.of());
+        List.of(),
+        false);
+  }
+
+  /**
+   * The same suite served from its dbt models, descriptions and tests alone: its semantic layer
+   * left out, so its metrics are not known and its time dimensions only from the warehouse.
+   */
+  Suite withoutSemanticLayer(String variant) {
+    return new Suite(
+        variant, project, questionsFile, loadScript, dbtProject, select, semanticModels, true);
   }
 
   /**
@@ -62,7 +75,8 @@ record Suite(
         List.of(),
         java.util.Arrays.stream(manifests)
             .map(m -> root.resolve("examples/quickstart").resolve(m))
-            .toList());
+            .toList(),
+        false);
   }
 
   /** One question and what answers it. */

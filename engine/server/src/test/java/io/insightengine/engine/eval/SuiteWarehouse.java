@@ -108,7 +108,11 @@ public abstract class SuiteWarehouse implements QuarkusTestResourceLifecycleMana
       }
       return;
     }
-    List<String> args = new ArrayList<>(List.of("--dbt-project", source.dbtProject().toString()));
+    Path project =
+        source.withoutSemanticLayer()
+            ? withoutSemanticLayer(source.dbtProject())
+            : source.dbtProject();
+    List<String> args = new ArrayList<>(List.of("--dbt-project", project.toString()));
     source.select().forEach(s -> args.addAll(List.of("--select", s)));
     args.addAll(
         List.of(
@@ -128,6 +132,41 @@ public abstract class SuiteWarehouse implements QuarkusTestResourceLifecycleMana
     if (exit != 0) {
       throw new IllegalStateException("compile-semantic-model exited " + exit + ": " + err);
     }
+  }
+
+  /** The keys of a dbt properties file that declare a semantic layer. */
+  private static final List<String> SEMANTIC_LAYER_KEYS =
+      List.of("semantic_models", "metrics", "saved_queries");
+
+  /**
+   * A copy of the dbt project's configuration and models with the semantic layer's keys removed
+   * from every properties file (the seeds and the warehouse script are not needed to compile).
+   */
+  private static Path withoutSemanticLayer(Path dbtProject) throws IOException {
+    Path copy = Files.createTempDirectory("eval-dbt-project");
+    YAMLMapper yaml = new YAMLMapper();
+    try (Stream<Path> files = Files.walk(dbtProject)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path relative = dbtProject.relativize(file);
+        String top = relative.getName(0).toString();
+        if (top.equals("seeds") || top.equals("target") || relative.toString().equals("load.sql")) {
+          continue;
+        }
+        Path target = copy.resolve(relative.toString());
+        Files.createDirectories(target.getParent());
+        boolean properties = top.equals("models") && file.toString().endsWith(".yml");
+        if (!properties) {
+          Files.copy(file, target);
+          continue;
+        }
+        JsonNode doc = yaml.readTree(file.toFile());
+        if (doc instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+          object.remove(SEMANTIC_LAYER_KEYS);
+        }
+        yaml.writeValue(target.toFile(), doc);
+      }
+    }
+    return copy;
   }
 
   /** The schemas of the served models' tables: what the role may read. */

@@ -1,0 +1,127 @@
+package io.insightengine.engine.semantic;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
+import io.insightengine.api.v1alpha1.semantic.DimensionSpec;
+import io.insightengine.api.v1alpha1.semantic.ModelSpec;
+import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Time dimensions of a model's date columns, when nothing else declares them: the dbt compiler
+ * applies the rule with the types of the dbt catalog, the engine with the types its warehouse
+ * reports (most dbt projects declare no {@code data_type}, and many have no semantic layer).
+ *
+ * <p>The model's default time dimension is set only when a date is named after the model itself:
+ * among several dates (booked, shipped, delivered) the first column is not a reading of the
+ * question, and a lone date may date one event of the row (a birth date), so a period without a
+ * word naming its date is asked back.
+ */
+public final class DateColumns {
+  private static final Set<String> TIME_TYPES =
+      Set.of(
+          "date",
+          "timestamp",
+          "timestamptz",
+          "datetime",
+          "timestamp without time zone",
+          "timestamp with time zone");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DateColumns() {}
+
+  /** Whether a column of this SQL type holds dates or times ({@code timestamp(3)} included). */
+  public static boolean isTimeType(String type) {
+    if (type == null) {
+      return false;
+    }
+    String t = type.toLowerCase(Locale.ROOT).trim();
+    return TIME_TYPES.contains(t) || TIME_TYPES.contains(t.replaceAll("\\(.*|\\s.*", ""));
+  }
+
+  /**
+   * Adds a time dimension for every column of a time type that no dimension declares, and the
+   * default time dimension when the model declares none and a date is named after the model.
+   * Returns how many dimensions it added.
+   */
+  public static int addTimeDimensions(ModelSpec model) {
+    Set<String> declared =
+        model.getDimensions().stream().map(DimensionSpec::getName).collect(Collectors.toSet());
+    int added = 0;
+    for (ColumnSpec column : model.getColumns()) {
+      if (!declared.contains(column.getName())
+          && column.getValues().isEmpty()
+          && isTimeType(column.getType())) {
+        DimensionSpec dimension = new DimensionSpec();
+        dimension.setName(column.getName());
+        dimension.setType(DimensionSpec.Type.TIME);
+        model.getDimensions().add(dimension);
+        added++;
+      }
+    }
+    if (model.getDefaultTimeDimension() == null) {
+      ownDate(model).ifPresent(model::setDefaultTimeDimension);
+    }
+    return added;
+  }
+
+  /** Words of a date column's name that say it is a date, not what it dates. */
+  private static final Set<String> DATE_WORDS =
+      Set.of("date", "at", "on", "time", "timestamp", "ts", "dt", "day");
+
+  /**
+   * The date of the model's own rows: the time dimension named after the model ({@code
+   * invoice_date} of invoices, {@code attempted_at} of delivery attempts), the one of type date
+   * when it is recorded at two precisions. A date named otherwise ({@code due_date}, {@code
+   * hired_date}) dates one event of the row, so it is no default.
+   */
+  private static Optional<String> ownDate(ModelSpec model) {
+    Set<String> modelWords = Set.copyOf(Words.tokens(model.getName()));
+    Map<String, String> types =
+        model.getColumns().stream()
+            .filter(c -> c.getType() != null)
+            .collect(Collectors.toMap(ColumnSpec::getName, ColumnSpec::getType, (a, b) -> a));
+    List<String> own =
+        model.getDimensions().stream()
+            .filter(d -> d.getType() == DimensionSpec.Type.TIME)
+            .map(DimensionSpec::getName)
+            .filter(
+                name -> {
+                  List<String> words =
+                      Words.tokens(name).stream().filter(w -> !DATE_WORDS.contains(w)).toList();
+                  return !words.isEmpty() && modelWords.containsAll(words);
+                })
+            .toList();
+    return own.stream()
+        .filter(name -> "date".equalsIgnoreCase(String.valueOf(types.get(name)).trim()))
+        .findFirst()
+        .or(() -> own.stream().findFirst());
+  }
+
+  /**
+   * A copy of the spec with the warehouse's types ({@code model -> column -> type}) on the columns
+   * that declare none and the time dimensions they give; empty when they give none.
+   */
+  public static Optional<SemanticModelSpec> withWarehouseTypes(
+      SemanticModelSpec spec, Map<String, Map<String, String>> types) {
+    SemanticModelSpec copy = JSON.convertValue(spec, SemanticModelSpec.class);
+    int added = 0;
+    for (ModelSpec model : copy.getModels()) {
+      Map<String, String> columns = types.getOrDefault(model.getName(), Map.of());
+      for (ColumnSpec column : model.getColumns()) {
+        String type = columns.get(column.getName());
+        if ((column.getType() == null || column.getType().isBlank()) && type != null) {
+          column.setType(type);
+        }
+      }
+      added += addTimeDimensions(model);
+    }
+    return added == 0 ? Optional.empty() : Optional.of(copy);
+  }
+}
