@@ -1,5 +1,6 @@
 package io.insightengine.engine.interpret;
 
+import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
 import io.insightengine.api.v1alpha1.semantic.GlossaryTermSpec;
 import io.insightengine.api.v1alpha1.semantic.MeasureSpec;
 import io.insightengine.api.v1alpha1.semantic.MetricSpec;
@@ -32,6 +33,7 @@ import io.insightengine.engine.semantic.Lexicon.ModelRef;
 import io.insightengine.engine.semantic.Lexicon.Target;
 import io.insightengine.engine.semantic.Lexicon.TermRef;
 import io.insightengine.engine.semantic.Lexicon.ValueRef;
+import io.insightengine.engine.semantic.ReferenceNames;
 import io.insightengine.engine.semantic.SemanticLayer;
 import io.insightengine.engine.semantic.Units;
 import io.insightengine.engine.semantic.Words;
@@ -547,6 +549,16 @@ public final class QuestionInterpreter {
         return;
       }
       Optional<Field> flag = flagOf(targets);
+      if (models.isEmpty()
+          && flag.isPresent()
+          && verbOfTimeDimension(
+              m,
+              Stream.concat(Stream.of(flag.get().model()), contextModels.stream())
+                  .distinct()
+                  .toList())) {
+        // "parcels delivered last month": the delivery date, not the flag is_delivered.
+        return;
+      }
       if (models.isEmpty() && flag.isPresent() && !groupWord(m)) {
         // "active accounts", "no longer active": a true/false column named is a condition.
         boolean negated = negatedBefore(m);
@@ -830,6 +842,43 @@ public final class QuestionInterpreter {
     }
 
     /**
+     * A column of an amount of money (its unit a currency) named as what is asked, with no word of
+     * aggregating ("revenue per quarter"): amounts of money add up, so it is their total. Not when
+     * it is grouped by ("by amount") or compared with a number ("an amount over 500": a condition);
+     * a quantity of another unit (a weight, a duration) may as well be averaged, so it stays asked
+     * back.
+     */
+    private Optional<Field> amountOfMoneyAsked(
+        List<Thresholds.Threshold> comparisons, boolean ranked) {
+      Set<String> compared = new LinkedHashSet<>();
+      comparisons.forEach(
+          c ->
+              Optional.ofNullable(nearest(columnPositions, c.tokenIndex()))
+                  .ifPresent(compared::add));
+      List<Field> amounts = new ArrayList<>();
+      for (Mention m : dimensionMentions) {
+        if (groupWord(m) && !ranked) {
+          continue; // "by amount" groups, but "the top 10 by revenue" ranks
+        }
+        for (ColumnRef c : only(m.targets(), ColumnRef.class)) {
+          String unit =
+              layer
+                  .model(c.model())
+                  .map(x -> x.columns().get(c.column()))
+                  .map(ColumnSpec::getUnit)
+                  .orElse(null);
+          if (numeric(c)
+              && unit != null
+              && ReferenceNames.currencyName(unit.trim()) != null
+              && !compared.contains(c.model() + "." + c.column())) {
+            amounts.add(new Field(c.model(), c.column()));
+          }
+        }
+      }
+      return amounts.size() == 1 ? Optional.of(amounts.get(0)) : Optional.empty();
+    }
+
+    /**
      * Whether the question asks for an average ("average", "mean") of what is only counted: the
      * average number of rows per something is another query than their number, so it is asked back
      * rather than answered as a count.
@@ -937,9 +986,16 @@ public final class QuestionInterpreter {
                   .anyMatch(w -> said.contains(" " + w + " "))
               || !dimensionMentions.isEmpty()
               || grain != null
+              // "late parcels by depot": rows with a condition, broken down by a model
+              || (!filters.isEmpty() || !valueMentions.isEmpty())
+                  && modelMentions.stream().anyMatch(this::groupWord)
               || SHARE.matcher(question).find(); // "what share of drivers are ...": of their number
       if (metrics.isEmpty() && descending != null) {
         rankedRows().ifPresent(model -> metrics.add(new RowCount(model)));
+      }
+      if (metrics.isEmpty()) {
+        amountOfMoneyAsked(comparisons, limit != null)
+            .ifPresent(f -> metrics.add(new Aggregate(SemanticQuery.Function.SUM, f)));
       }
       if (metrics.isEmpty() && countable) {
         filters.stream()
@@ -1004,7 +1060,9 @@ public final class QuestionInterpreter {
           }
           continue;
         }
-        if (!groupWord(m) && measuredColumns(metrics.get(0)).contains(dimension.get())) {
+        boolean rankedBy = groupWord(m) && limit != null; // "top 10 shippers by revenue"
+        if ((!groupWord(m) || rankedBy)
+            && measuredColumns(metrics.get(0)).contains(dimension.get())) {
           continue; // the amount the metric adds up, named again ("how much was spent"): no
           // grouping
         }
@@ -1032,9 +1090,22 @@ public final class QuestionInterpreter {
         // A value said before a model ("French suppliers", "EMEA stores") is that model's own; one
         // of another table (the region of a supplier's warehouse) would answer another question.
         String qualified = modelStarts.get(m.end());
+        Set<String> measured = measuredColumns(metrics.get(0));
+        if (only(m.targets(), ColumnRef.class).stream()
+            .anyMatch(c -> measured.contains(c.model() + "." + c.column()))) {
+          continue; // "how much is outstanding": the amount summed, named again, not a status
+        }
         List<ValueRef> refs = only(m.targets(), ValueRef.class);
         if (qualified != null) {
           refs = refs.stream().filter(v -> v.model().equals(qualified)).toList();
+          Optional<Field> flag = flagOf(m.targets()).filter(f -> f.model().equals(qualified));
+          if (refs.isEmpty() && flag.isPresent()) {
+            // "active drivers": the drivers' own true/false column, not another table's status.
+            addFilter(
+                new ValueFilter(flag.get(), List.of(negatedBefore(m) ? "false" : "true"), false),
+                m);
+            continue;
+          }
           if (refs.isEmpty()) {
             clarifications.add(
                 "\""
@@ -1062,7 +1133,7 @@ public final class QuestionInterpreter {
         // they qualify ("were late") are the share's; the others choose the rows.
         int after = shareSplit(whole);
         List<Filter> condition =
-            filters.stream().filter(f -> filterPositions.getOrDefault(f, -1) > after).toList();
+            filters.stream().filter(f -> filterPositions.getOrDefault(f, -1) >= after).toList();
         if (condition.isEmpty()) {
           clarifications.add(
               "A share of "

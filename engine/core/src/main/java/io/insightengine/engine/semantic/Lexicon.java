@@ -83,6 +83,9 @@ public final class Lexicon {
 
   private Lexicon() {}
 
+  private static final java.util.regex.Pattern STATE_PREFIX =
+      java.util.regex.Pattern.compile("^(is|has)_");
+
   static Lexicon build(SemanticModelSpec spec, SemanticLayer layer) {
     Lexicon lexicon = new Lexicon();
     Map<ColumnRef, List<String>> enumerated = new LinkedHashMap<>();
@@ -105,6 +108,12 @@ public final class Lexicon {
           if (other.contains(" ") || Words.isOnlyANoun(other)) {
             lexicon.add(other, column);
           }
+        }
+        // A true/false column named as a state ("is_active", "has_discount") is named by the
+        // state alone: "active drivers", "late parcels".
+        String state = STATE_PREFIX.matcher(c.getName()).replaceFirst("");
+        if (!state.isEmpty() && !state.equals(c.getName())) {
+          lexicon.add(state, column);
         }
         c.getSynonyms().forEach(s -> lexicon.add(s, column));
         c.getValues()

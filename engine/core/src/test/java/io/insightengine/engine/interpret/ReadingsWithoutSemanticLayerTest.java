@@ -1,0 +1,142 @@
+package io.insightengine.engine.interpret;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.insightengine.api.v1alpha1.semantic.SemanticModelSpec;
+import io.insightengine.engine.query.Interpretation;
+import io.insightengine.engine.query.SemanticQuery;
+import io.insightengine.engine.query.SemanticQuery.Aggregate;
+import io.insightengine.engine.query.SemanticQuery.Field;
+import io.insightengine.engine.query.SemanticQuery.Function;
+import io.insightengine.engine.query.SemanticQuery.RowCount;
+import io.insightengine.engine.query.SemanticQuery.ValueFilter;
+import io.insightengine.engine.semantic.SemanticLayer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readings on a model as most dbt projects give it — tables, typed columns, tests, no measures or
+ * metrics — in a domain of its own (a help desk): true/false columns named by their state, shares
+ * of a table's rows, amounts of money asked for, and rankings by them.
+ */
+class ReadingsWithoutSemanticLayerTest {
+  private static final String SPEC =
+      """
+      models:
+        - name: agents
+          table: desk.dim_agents
+          primaryKey: [agent_id]
+          columns:
+            - {name: agent_id, type: bigint}
+            - {name: agent_name, type: text, description: Name of the agent.}
+            - {name: team, type: text, values: [support, sales]}
+            - {name: is_active, type: boolean, description: True while the agent works here.}
+        - name: tickets
+          table: desk.fct_tickets
+          primaryKey: [ticket_id]
+          defaultTimeDimension: opened_date
+          columns:
+            - {name: ticket_id, type: bigint}
+            - {name: agent_id, type: bigint}
+            - name: status
+              type: text
+              values: [open, closed]
+              valueSynonyms: {open: [outstanding]}
+            - {name: is_escalated, type: boolean}
+            - {name: opened_date, type: date, description: Day the ticket was opened.}
+            - {name: refund_eur, type: "numeric(10,2)", unit: EUR, synonyms: [refunds]}
+            - {name: owed_eur, type: "numeric(10,2)", unit: EUR, synonyms: [owed, outstanding]}
+            - {name: handling_minutes, type: integer, unit: minutes}
+          dimensions:
+            - {name: opened_date, type: time}
+      relationships:
+        - from: tickets
+          fromColumns: [agent_id]
+          to: agents
+          toColumns: [agent_id]
+          cardinality: manyToOne
+          joinType: left
+      """;
+
+  private static SemanticLayer layer;
+  private final QuestionInterpreter interpreter =
+      new QuestionInterpreter(
+          new TimeExpressions(Clock.fixed(Instant.parse("2026-10-20T10:00:00Z"), ZoneOffset.UTC)));
+
+  @BeforeAll
+  static void build() throws Exception {
+    layer = new SemanticLayer(new YAMLMapper().readValue(SPEC, SemanticModelSpec.class));
+  }
+
+  private Interpretation read(String question) {
+    Interpretation reading = interpreter.interpret(question, layer);
+    assertThat(reading.understood()).as(question + ": " + reading.clarifications()).isTrue();
+    return reading;
+  }
+
+  @Test
+  void aTrueFalseColumnIsNamedByItsState() {
+    Interpretation reading = read("How many active agents are there?");
+    assertThat(reading.query().select()).containsExactly(new RowCount("agents"));
+    assertThat(reading.query().filters())
+        .containsExactly(new ValueFilter(Field.of("agents.is_active"), List.of("true"), false));
+  }
+
+  @Test
+  void aStateSaidAfterTheRowsIsTheConditionOfTheirShare() {
+    Interpretation reading = read("What percentage of tickets were escalated?");
+    assertThat(reading.query().select())
+        .containsExactly(
+            new SemanticQuery.Share(
+                new RowCount("tickets"),
+                List.of(
+                    new ValueFilter(Field.of("tickets.is_escalated"), List.of("true"), false))));
+    assertThat(reading.query().percent()).isTrue();
+  }
+
+  @Test
+  void anAmountOfMoneyAskedForIsItsTotal() {
+    Interpretation byTeam = read("refunds by team in 2025");
+    assertThat(byTeam.query().select())
+        .containsExactly(new Aggregate(Function.SUM, Field.of("tickets.refund_eur")));
+    assertThat(byTeam.query().groupBy())
+        .extracting(g -> g.field().toString())
+        .containsExactly("agents.team");
+
+    Interpretation ranked = read("top 3 agents by refunds");
+    assertThat(ranked.query().select())
+        .containsExactly(new Aggregate(Function.SUM, Field.of("tickets.refund_eur")));
+    assertThat(ranked.query().limit()).isEqualTo(3);
+    assertThat(ranked.query().groupBy())
+        .extracting(g -> g.field().toString())
+        .doesNotContain("tickets.refund_eur")
+        .contains("agents.agent_name");
+  }
+
+  @Test
+  void anAmountComparedWithANumberIsAConditionAndOtherQuantitiesAreNotSummed() {
+    Interpretation over = read("How many tickets with refunds over 50 EUR?");
+    assertThat(over.query().select()).containsExactly(new RowCount("tickets"));
+    assertThat(over.query().filters())
+        .anyMatch(
+            f -> f instanceof SemanticQuery.RangeFilter r && r.field().name().equals("refund_eur"));
+    assertThat(interpreter.interpret("handling minutes by team", layer).understood())
+        .as("minutes may be averaged as well as added up: asked")
+        .isFalse();
+  }
+
+  @Test
+  void aWordNamingTheSummedAmountIsNotAlsoAStatus() {
+    Interpretation reading = read("How much do agents of the sales team have owed in outstanding?");
+    assertThat(reading.query().select())
+        .containsExactly(new Aggregate(Function.SUM, Field.of("tickets.owed_eur")));
+    assertThat(reading.query().filters())
+        .as("'outstanding' names the owed amount again, not the status 'open'")
+        .noneMatch(f -> f.toString().contains("status"));
+  }
+}
