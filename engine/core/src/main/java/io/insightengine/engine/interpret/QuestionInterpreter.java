@@ -1254,7 +1254,6 @@ public final class QuestionInterpreter {
       if (!unplaced.isEmpty()) {
         clarifications.add(notUnderstood(unplaced));
       }
-      double confidence = clarifications.isEmpty() ? 0.9 : 0.4;
       if (compareWith != null) {
         order.clear(); // one row: the periods side by side
       }
@@ -1269,6 +1268,8 @@ public final class QuestionInterpreter {
               PERCENT.matcher(question).find(),
               compareWith);
       List<Interpretation.Reading> readings = new ArrayList<>();
+      query = withRoles(query, base, range, readings);
+      double confidence = clarifications.isEmpty() ? 0.9 : 0.4;
       if (!clarifications.isEmpty() && compiles(query)) {
         // The reading as far as it went: what would be answered without the words asked about.
         readings.add(
@@ -1286,6 +1287,49 @@ public final class QuestionInterpreter {
      * alternative metric named by the same words that can ("units" of order lines rather than of
      * orders, to group by product) replaces it.
      */
+    /**
+     * The query with the roles the question's words choose ({@link Roles}); a role they do not
+     * choose is asked back, each relationship offered as a reading.
+     */
+    private SemanticQuery withRoles(
+        SemanticQuery query, String base, TimeRange range, List<Interpretation.Reading> readings) {
+      Roles roles = new Roles(layer);
+      List<SemanticQuery.Role> chosen = new ArrayList<>();
+      List<Roles.Ambiguity> open = new ArrayList<>();
+      for (Roles.Ambiguity a : roles.ambiguities(query, base)) {
+        roles.named(a, tokens).ifPresentOrElse(j -> chosen.add(a.role(j)), () -> open.add(a));
+      }
+      SemanticQuery withChosen = chosen.isEmpty() ? query : query.withRoles(chosen);
+      if (open.isEmpty()) {
+        return withChosen;
+      }
+      Roles.Ambiguity a = open.get(0);
+      clarifications.add(
+          "I can relate "
+              + a.to().replace('_', ' ')
+              + " to "
+              + a.from().replace('_', ' ')
+              + " in "
+              + a.joins().size()
+              + " ways ("
+              + a.joins().stream().map(Roles::said).collect(Collectors.joining(", "))
+              + "): say which");
+      if (open.size() == 1) {
+        for (SemanticLayer.Join join : a.joins()) {
+          List<SemanticQuery.Role> with = new ArrayList<>(chosen);
+          with.add(a.role(join));
+          SemanticQuery reading = query.withRoles(with);
+          if (compiles(reading)) {
+            readings.add(
+                new Interpretation.Reading(
+                    QueryDescription.describe(reading, range, layer) + ", " + Roles.said(join),
+                    reading));
+          }
+        }
+      }
+      return withChosen;
+    }
+
     /** Words as a question back names them: "healthiest", "tier". */
     private static String quoted(List<String> words) {
       return words.stream().distinct().map(w -> "\"" + w + "\"").collect(Collectors.joining(", "));

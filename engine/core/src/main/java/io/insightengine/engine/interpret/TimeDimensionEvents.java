@@ -127,7 +127,7 @@ final class TimeDimensionEvents {
    * ("ticket", "employee"), words such as "last" or "first" — a question says for other reasons,
    * and read as the event they would date it by a date it does not mean.
    */
-  private static List<String> describedEvents(String description) {
+  static List<String> describedEvents(String description) {
     List<String> lemmas = Words.tokens(description);
     List<String> written = Words.written(description);
     List<String> events = new ArrayList<>();

@@ -25,6 +25,9 @@ import java.util.List;
  * @param compareWith an earlier period to compare the query's own period (its one {@link
  *     TimeWindow}) with, or null: the answer has each selection over the earlier period, over the
  *     query's period, and the change in percent
+ * @param roles which relationship joins a model to another where the semantic model declares
+ *     several between them (a table in two roles, such as an origin and a destination) and marks
+ *     none {@code default}; without one such a query cannot compile
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SemanticQuery(
@@ -35,7 +38,21 @@ public record SemanticQuery(
     List<OrderBy> orderBy,
     Integer limit,
     boolean percent,
-    Period compareWith) {
+    Period compareWith,
+    List<Role> roles) {
+
+  /** A query that chooses no roles. */
+  public SemanticQuery(
+      List<Selection> select,
+      List<GroupBy> groupBy,
+      List<Filter> filters,
+      List<Having> having,
+      List<OrderBy> orderBy,
+      Integer limit,
+      boolean percent,
+      Period compareWith) {
+    this(select, groupBy, filters, having, orderBy, limit, percent, compareWith, List.of());
+  }
 
   /** A query without a period comparison. */
   public SemanticQuery(
@@ -56,6 +73,23 @@ public record SemanticQuery(
     filters = filters == null ? List.of() : List.copyOf(filters);
     having = having == null ? List.of() : List.copyOf(having);
     orderBy = orderBy == null ? List.of() : List.copyOf(orderBy);
+    roles = roles == null ? List.of() : List.copyOf(roles);
+  }
+
+  /** This query with these roles chosen. */
+  public SemanticQuery withRoles(List<Role> chosen) {
+    return new SemanticQuery(
+        select, groupBy, filters, having, orderBy, limit, percent, compareWith, chosen);
+  }
+
+  /**
+   * The relationship from {@code from} by its {@code fromColumns} to {@code to}: one of the
+   * semantic model's relationships, chosen where several join the same two models.
+   */
+  public record Role(String from, List<String> fromColumns, String to) {
+    public Role {
+      fromColumns = fromColumns == null ? List.of() : List.copyOf(fromColumns);
+    }
   }
 
   /** A column or dimension of a model. */

@@ -173,7 +173,15 @@ public final class SemanticQueryCompiler {
   private PlainSelect totals(SemanticQuery query, List<Filter> filters, LocalDate today) {
     return new Compilation(
             new SemanticQuery(
-                query.select(), List.of(), filters, List.of(), List.of(), null, query.percent()),
+                query.select(),
+                List.of(),
+                filters,
+                List.of(),
+                List.of(),
+                null,
+                query.percent(),
+                null,
+                query.roles()),
             today)
         .build();
   }
@@ -208,6 +216,12 @@ public final class SemanticQueryCompiler {
     for (int i = 0; i < query.orderBy().size(); i++) {
       OrderBy o = query.orderBy().get(i);
       require(o != null && (o.selection() == null) != (o.field() == null), "orderBy[" + i + "]");
+    }
+    for (int i = 0; i < query.roles().size(); i++) {
+      SemanticQuery.Role r = query.roles().get(i);
+      require(
+          r != null && r.from() != null && r.to() != null && !r.fromColumns().isEmpty(),
+          "roles[" + i + "]");
     }
     SemanticQuery.Period earlier = query.compareWith();
     if (earlier != null) {
@@ -855,10 +869,13 @@ public final class SemanticQueryCompiler {
                               + " to "
                               + base.replace('_', ' ')
                               + " without counting rows twice"));
-      for (Join join : path) {
-        List<Join> roles = layer.directToOneJoins(join.from(), join.to());
+      for (Join step : path) {
+        List<Join> roles = layer.directToOneJoins(step.from(), step.to());
+        Optional<Join> chosen = chosenRole(step, roles);
+        Join join = chosen.orElse(step);
         boolean byDefault =
-            layer.defaultJoin(join.from(), join.to()).filter(join::equals).isPresent();
+            chosen.isPresent()
+                || layer.defaultJoin(join.from(), join.to()).filter(join::equals).isPresent();
         if (roles.size() > 1 && !byDefault) {
           // Two roles of one table (an origin and a destination) and none the project's default:
           // asked, never picked.
@@ -879,6 +896,31 @@ public final class SemanticQueryCompiler {
         }
         joins.putIfAbsent(join.to(), join);
       }
+    }
+
+    /**
+     * The relationship the query's {@code roles} choose between the step's two models, if they
+     * choose one. A role that names no declared relationship is refused.
+     */
+    private Optional<Join> chosenRole(Join step, List<Join> declared) {
+      for (SemanticQuery.Role role : query.roles()) {
+        if (role.from().equals(step.from()) && role.to().equals(step.to())) {
+          return Optional.of(
+              declared.stream()
+                  .filter(j -> j.fromColumns().equals(role.fromColumns()))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new CannotCompile(
+                              "no relationship joins "
+                                  + role.from()
+                                  + " by "
+                                  + String.join(", ", role.fromColumns())
+                                  + " to "
+                                  + role.to())));
+        }
+      }
+      return Optional.empty();
     }
 
     private SemanticLayer.Model require(String model) {

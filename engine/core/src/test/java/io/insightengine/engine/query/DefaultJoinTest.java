@@ -32,15 +32,21 @@ class DefaultJoinTest {
   }
 
   private String parcelsByDepot() {
+    return parcelsByDepot(List.of());
+  }
+
+  private String parcelsByDepot(List<SemanticQuery.Role> roles) {
     SemanticQuery query =
         new SemanticQuery(
-            List.of(new SemanticQuery.RowCount("parcels")),
-            List.of(new SemanticQuery.GroupBy(SemanticQuery.Field.of("depots.depot_name"), null)),
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            false);
+                List.of(new SemanticQuery.RowCount("parcels")),
+                List.of(
+                    new SemanticQuery.GroupBy(SemanticQuery.Field.of("depots.depot_name"), null)),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                false)
+            .withRoles(roles);
     return new SemanticQueryCompiler(new SemanticLayer(spec))
         .compile(query, LocalDate.of(2026, 10, 20));
   }
@@ -77,5 +83,49 @@ class DefaultJoinTest {
         .as("two defaults are none")
         .isInstanceOf(SemanticQueryCompiler.CannotCompile.class)
         .hasMessageContaining("in 2 ways");
+  }
+
+  @Test
+  void aRoleChosenInTheQueryJoinsThroughItsRelationship() {
+    parcelsToDepots().forEach(r -> r.setDefaultJoin(null));
+    assertThat(
+            parcelsByDepot(
+                List.of(new SemanticQuery.Role("parcels", List.of("origin_depot_id"), "depots"))))
+        .contains("ON parcels.origin_depot_id = depots.depot_id")
+        .doesNotContain("destination_depot_id");
+    assertThatThrownBy(
+            () ->
+                parcelsByDepot(
+                    List.of(new SemanticQuery.Role("parcels", List.of("weight_kg"), "depots"))))
+        .as("a role the model does not declare")
+        .isInstanceOf(SemanticQueryCompiler.CannotCompile.class)
+        .hasMessageContaining("no relationship joins parcels by weight_kg to depots");
+    assertThatThrownBy(
+            () -> parcelsByDepot(List.of(new SemanticQuery.Role("parcels", List.of(), null))))
+        .as("a role that says nothing")
+        .isInstanceOf(SemanticQueryCompiler.CannotCompile.class)
+        .hasMessageContaining("incomplete at roles[0]");
+  }
+
+  @Test
+  void theInterpreterChoosesTheRoleTheQuestionsVerbNamesAndOffersEachOtherwise() {
+    parcelsToDepots().forEach(r -> r.setDefaultJoin(null));
+    var interpreter =
+        new io.insightengine.engine.interpret.QuestionInterpreter(
+            new io.insightengine.engine.interpret.TimeExpressions(
+                java.time.Clock.fixed(
+                    java.time.Instant.parse("2026-10-20T10:00:00Z"), java.time.ZoneOffset.UTC)));
+    SemanticLayer layer = new SemanticLayer(spec);
+    // "Depot that collected the parcel from the shipper": the origin.
+    var collected = interpreter.interpret("How many parcels did each depot collect?", layer);
+    assertThat(collected.query().roles())
+        .containsExactly(new SemanticQuery.Role("parcels", List.of("origin_depot_id"), "depots"));
+    var unnamed = interpreter.interpret("How many parcels per depot?", layer);
+    assertThat(unnamed.understood()).isFalse();
+    assertThat(unnamed.clarifications()).anyMatch(c -> c.contains("in 2 ways"));
+    assertThat(unnamed.readings())
+        .as("each role a reading a client can send back")
+        .extracting(r -> r.query().roles().get(0).fromColumns().get(0))
+        .containsExactlyInAnyOrder("origin_depot_id", "destination_depot_id");
   }
 }
