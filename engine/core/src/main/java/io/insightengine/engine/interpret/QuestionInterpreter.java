@@ -102,6 +102,11 @@ public final class QuestionInterpreter {
       Pattern.compile(
           "^(?:which|what) (\\w+) (has|had|is|was|did|does|got|sold|brought|generated|made)\\b.*");
 
+  private static final Set<String> CAUSE_WORDS = words("because");
+
+  /** "New" said of rows counted in a period: their own date is in it. */
+  private static final Set<String> NEW_WORDS = words("new", "newly");
+
   /** Ranking words said before the rows they count: "the most drivers", "the fewest orders". */
   private static final Set<String> RANKED_COUNT_WORDS = words("most", "fewest", "least");
 
@@ -603,7 +608,14 @@ public final class QuestionInterpreter {
       }
       for (int i = Math.max(0, rows + 1); i < tokens.size(); i++) {
         if (AUXILIARIES.contains(tokens.get(i))) {
-          return i;
+          int at = i;
+          // An auxiliary inside a value said as a sentence ("the recipient was not home"): the
+          // condition begins with the value.
+          return valueMentions.stream()
+              .filter(v -> v.start() <= at && at < v.end())
+              .map(Mention::start)
+              .findFirst()
+              .orElse(at);
         }
       }
       return rows;
@@ -977,6 +989,7 @@ public final class QuestionInterpreter {
         Integer limit,
         Boolean descending,
         List<Thresholds.Threshold> comparisons) {
+      placeCauses();
       // Counting the rows of a model is a reading of the question only when it asks for a number
       // or a breakdown ("how many refunded orders", "orders by region"); "how are our stores
       // doing" or "who are our best customers" are not counts: they are asked back.
@@ -1193,6 +1206,9 @@ public final class QuestionInterpreter {
       if (timeDimension != null && !timeDimension.startsWith(resolvedBase + ".")) {
         timeDimension = null; // the period applies to the metric's own date
       }
+      if (range != null) {
+        placeNewBefore(resolvedBase);
+      }
       Placement placement = unplacedWords(resolvedBase);
       List<String> unplaced = placement.words();
       if (timeDimension == null) {
@@ -1328,6 +1344,41 @@ public final class QuestionInterpreter {
         }
       }
       return withChosen;
+    }
+
+    /**
+     * "New shippers since March", "new hires in 2025": with a period, "new" before the counted rows
+     * says only that their own date falls in it, which the period already does. Without a period
+     * (or a date to apply it to, asked separately) "new" stays a word to place.
+     */
+    /**
+     * "Failed because the recipient was not home": "because" before a value says that the value is
+     * the reason, which the value's column records; before anything else it is not placed.
+     */
+    private void placeCauses() {
+      for (int i = 0; i + 1 < tokens.size(); i++) {
+        if (!CAUSE_WORDS.contains(tokens.get(i))) {
+          continue;
+        }
+        int next = i + 1;
+        while (next < tokens.size() && QuestionGrammar.isFunctionWord(tokens.get(next))) {
+          next++;
+        }
+        int at = next;
+        if (valueMentions.stream().anyMatch(v -> v.start() == at)) {
+          placed.set(i);
+        }
+      }
+    }
+
+    private void placeNewBefore(String counted) {
+      for (int i = 0; i + 1 < tokens.size(); i++) {
+        if (NEW_WORDS.contains(tokens.get(i))
+            && counted != null
+            && counted.equals(modelStarts.get(i + 1))) {
+          placed.set(i);
+        }
+      }
     }
 
     /** Words as a question back names them: "healthiest", "tier". */

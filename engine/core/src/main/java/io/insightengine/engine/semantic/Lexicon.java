@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -301,6 +302,43 @@ public final class Lexicon {
     return read;
   }
 
+  /** Words a sentence puts between the words of a value's name: "the recipient *was* not home". */
+  private static final Set<String> GAP_WORDS =
+      Set.of("be", "the", "a", "an", "could", "can", "would", "have");
+
+  /**
+   * A value of several words said as a sentence: its words in order with only {@link #GAP_WORDS}
+   * between them ("recipient was not home" for {@code recipient_not_home}, "address could not be
+   * found" for {@code address_not_found}). Only values, only when a word is skipped (the phrase as
+   * written is matched anyway), and the longest such phrase.
+   */
+  private static Optional<Match> gappedValue(
+      List<String> tokens, int start, Map<String, Set<Target>> phrases) {
+    if (GAP_WORDS.contains(tokens.get(start))) {
+      return Optional.empty();
+    }
+    List<String> words = new ArrayList<>(List.of(tokens.get(start)));
+    Match found = null;
+    boolean gapped = false;
+    for (int j = start + 1; j < tokens.size() && words.size() < LONGEST_PHRASE; j++) {
+      if (GAP_WORDS.contains(tokens.get(j))) {
+        gapped = true;
+        continue;
+      }
+      words.add(tokens.get(j));
+      if (!gapped) {
+        continue;
+      }
+      String key = String.join(" ", words);
+      List<Target> values =
+          phrases.getOrDefault(key, Set.of()).stream().filter(ValueRef.class::isInstance).toList();
+      if (!values.isEmpty()) {
+        found = new Match(start, j + 1, key, values);
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
   /** Whether a phrase names a value of a column (and maybe other things too). */
   public boolean namesAValue(String phrase) {
     return phrases.getOrDefault(Words.key(phrase), Set.of()).stream()
@@ -348,6 +386,7 @@ public final class Lexicon {
           candidates.add(new Match(i, i + len, key, List.copyOf(targets)));
         }
       }
+      gappedValue(tokens, i, phrases).ifPresent(candidates::add);
       if (candidates.isEmpty() && i < capitals.size() && capitals.get(i) != null) {
         Set<Target> targets = codes.get(capitals.get(i));
         if (targets != null) {

@@ -48,6 +48,9 @@ class ReadingsWithoutSemanticLayerTest {
               values: [open, closed]
               valueSynonyms: {open: [outstanding]}
             - {name: is_escalated, type: boolean}
+            - name: close_reason
+              type: text
+              values: [customer_not_reachable, solved, duplicate]
             - {name: opened_date, type: date, description: Day the ticket was opened.}
             - {name: refund_eur, type: "numeric(10,2)", unit: EUR, synonyms: [refunds]}
             - {name: owed_eur, type: "numeric(10,2)", unit: EUR, synonyms: [owed, outstanding]}
@@ -138,5 +141,36 @@ class ReadingsWithoutSemanticLayerTest {
     assertThat(reading.query().filters())
         .as("'outstanding' names the owed amount again, not the status 'open'")
         .noneMatch(f -> f.toString().contains("status"));
+  }
+
+  @Test
+  void aValueSaidAsASentenceIsTheValueAndBecauseBeforeItIsItsReason() {
+    Interpretation reading =
+        read("How many tickets were closed in 2025 because the customer was not reachable?");
+    assertThat(reading.query().filters())
+        .contains(
+            new ValueFilter(
+                Field.of("tickets.close_reason"), List.of("customer_not_reachable"), false));
+    assertThat(
+            interpreter
+                .interpret("How many tickets were escalated because of the weather?", layer)
+                .unplaced())
+        .as("'because' before no value stays a word to place")
+        .contains("because", "weather");
+  }
+
+  @Test
+  void newRowsInAPeriodAreTheRowsOfThePeriod() {
+    Interpretation reading = read("How many new tickets in 2025?");
+    assertThat(reading.query().select()).containsExactly(new RowCount("tickets"));
+    assertThat(reading.query().filters())
+        .containsExactly(
+            new SemanticQuery.TimeWindow(
+                Field.of("tickets.opened_date"),
+                java.time.LocalDate.of(2025, 1, 1),
+                java.time.LocalDate.of(2026, 1, 1)));
+    assertThat(interpreter.interpret("How many new tickets are there?", layer).unplaced())
+        .as("without a period, what is new is not said")
+        .contains("new");
   }
 }
