@@ -1111,6 +1111,17 @@ public final class QuestionInterpreter {
         List<ValueRef> refs = only(m.targets(), ValueRef.class);
         if (qualified != null) {
           refs = refs.stream().filter(v -> v.model().equals(qualified)).toList();
+          if (refs.isEmpty()) {
+            // "French shippers" where another table has a region called France: the shippers'
+            // country, by its standard name, when that is their only value so named.
+            List<ValueRef> standard =
+                layer.lexicon().shadowedValues(m.phrase()).stream()
+                    .filter(v -> v.model().equals(qualified))
+                    .toList();
+            if (standard.size() == 1) {
+              refs = standard;
+            }
+          }
           Optional<Field> flag = flagOf(m.targets()).filter(f -> f.model().equals(qualified));
           if (refs.isEmpty() && flag.isPresent()) {
             // "active drivers": the drivers' own true/false column, not another table's status.

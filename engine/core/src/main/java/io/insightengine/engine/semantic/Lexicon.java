@@ -76,6 +76,13 @@ public final class Lexicon {
   /** The codes that only standard codes of values gave. */
   private final Set<String> aliasCodes = new HashSet<>();
 
+  /**
+   * Standard names of values that a phrase of the model shadows ("France" of a country code where a
+   * region is called France): not read as they are, but the reading of a value said of one model
+   * ("French shippers") when that model has no other. Replaced whole like the phrases.
+   */
+  private volatile Map<String, Set<Target>> shadowedNames = Map.of();
+
   /** The values known per column, whose standard names are read together. */
   private final Map<ColumnRef, Set<String>> columnValues = new HashMap<>();
 
@@ -227,16 +234,24 @@ public final class Lexicon {
     // Read afresh: a name the column's values gave before may be ambiguous now ("dollar").
     forget(phrases, aliasKeys, model, column);
     forget(codes, aliasCodes, model, column);
+    Map<String, Set<Target>> shadowed = new HashMap<>(shadowedNames);
+    forget(shadowed, Set.copyOf(shadowed.keySet()), model, column);
     aliases
         .names()
         .forEach(
             (name, value) -> {
               String key = Words.key(name);
-              if (!key.isEmpty() && (!phrases.containsKey(key) || aliasKeys.contains(key))) {
+              if (key.isEmpty()) {
+                return;
+              }
+              if (!phrases.containsKey(key) || aliasKeys.contains(key)) {
                 aliasKeys.add(key);
                 put(phrases, key, new ValueRef(model, column, value));
+              } else {
+                put(shadowed, key, new ValueRef(model, column, value));
               }
             });
+    shadowedNames = Map.copyOf(shadowed);
     aliases
         .codes()
         .forEach(
@@ -337,6 +352,14 @@ public final class Lexicon {
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  /** The values whose standard name this phrase is but that a phrase of the model shadows. */
+  public List<ValueRef> shadowedValues(String phrase) {
+    return shadowedNames.getOrDefault(Words.key(phrase), Set.of()).stream()
+        .filter(ValueRef.class::isInstance)
+        .map(ValueRef.class::cast)
+        .toList();
   }
 
   /** Whether a phrase names a value of a column (and maybe other things too). */

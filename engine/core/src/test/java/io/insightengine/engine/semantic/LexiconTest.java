@@ -143,4 +143,21 @@ class LexiconTest {
         .extracting(Match::phrase)
         .containsExactly("fail support");
   }
+
+  @Test
+  void aStandardNameShadowedByAValueOfTheModelIsKeptAside() {
+    ModelSpec sites = new ModelSpec();
+    sites.setName("sites");
+    sites.setColumns(
+        List.of(
+            column("region", List.of("France", "Benelux"), List.of()),
+            column("country_code", List.of("FR", "BE"), List.of())));
+    SemanticModelSpec spec = new SemanticModelSpec();
+    spec.setModels(List.of(sites));
+    Lexicon lexicon = new SemanticLayer(spec).lexicon();
+    assertThat(lexicon.lookup("France")).containsExactly(new ValueRef("sites", "region", "France"));
+    assertThat(lexicon.shadowedValues("France"))
+        .containsExactly(new ValueRef("sites", "country_code", "FR"));
+    assertThat(lexicon.shadowedValues("Belgium")).as("not shadowed: read as it is").isEmpty();
+  }
 }
