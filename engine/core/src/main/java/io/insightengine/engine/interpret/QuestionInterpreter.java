@@ -1256,11 +1256,20 @@ public final class QuestionInterpreter {
       }
       List<GroupBy> grouping = new ArrayList<>();
       List<Filter> conditions = new ArrayList<>(filters);
+      List<String> dateChoices = new ArrayList<>();
       if ((range != null || grain != null) && timeDimension == null) {
+        dateChoices.addAll(TimeDimensionEvents.oneDatePerEvent(layer, resolvedBase, 3));
         clarifications.add(
             "I found no date to apply "
                 + (range != null ? "\"" + range.phrase().trim() + "\"" : "the time grain")
-                + " to: name the date it applies to");
+                + " to: name the date it applies to"
+                + (dateChoices.isEmpty()
+                    ? ""
+                    : " (such as "
+                        + dateChoices.stream()
+                            .map(d -> d.substring(d.indexOf('.') + 1).replace('_', ' '))
+                            .collect(Collectors.joining(", "))
+                        + ")"));
       } else {
         if (grain != null) {
           grouping.add(new GroupBy(Field.of(timeDimension), grain));
@@ -1295,6 +1304,38 @@ public final class QuestionInterpreter {
               PERCENT.matcher(question).find(),
               compareWith);
       List<Interpretation.Reading> readings = new ArrayList<>();
+      for (String date : dateChoices) {
+        // Each date the period could apply to, as a reading a client can send back.
+        List<GroupBy> dated = new ArrayList<>();
+        if (grain != null) {
+          dated.add(new GroupBy(Field.of(date), grain));
+        }
+        dated.addAll(query.groupBy());
+        List<Filter> within = new ArrayList<>(query.filters());
+        if (range != null) {
+          within.add(new TimeWindow(Field.of(date), range.start(), range.end()));
+        }
+        SemanticQuery reading =
+            new SemanticQuery(
+                query.select(),
+                dated,
+                within,
+                query.having(),
+                grain != null && query.orderBy().isEmpty()
+                    ? List.of(new OrderBy(null, Field.of(date), false))
+                    : query.orderBy(),
+                query.limit(),
+                query.percent(),
+                query.compareWith());
+        if (compiles(reading)) {
+          readings.add(
+              new Interpretation.Reading(
+                  QueryDescription.describe(reading, range, layer)
+                      + ", by "
+                      + date.substring(date.indexOf('.') + 1).replace('_', ' '),
+                  reading));
+        }
+      }
       query = withRoles(query, base, range, readings);
       double confidence = clarifications.isEmpty() ? 0.9 : 0.4;
       if (!clarifications.isEmpty() && compiles(query)) {

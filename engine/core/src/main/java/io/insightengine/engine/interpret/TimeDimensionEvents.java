@@ -105,6 +105,26 @@ final class TimeDimensionEvents {
     return found.stream().filter(f -> Words.tokens(f).contains(DATE)).findFirst().orElse(null);
   }
 
+  /**
+   * Up to {@code max} time dimensions of a model ({@code model.dimension}), one per event: of an
+   * event recorded at two precisions ({@code shipped_at}, {@code shipped_date}) the day.
+   */
+  static List<String> oneDatePerEvent(SemanticLayer layer, String model, int max) {
+    java.util.Map<List<String>, String> byEvent = new java.util.LinkedHashMap<>();
+    layer.model(model).stream()
+        .flatMap(m -> m.dimensions().values().stream())
+        .filter(SemanticLayer.Dimension::time)
+        .forEach(
+            d -> {
+              List<String> event = new ArrayList<>(Words.tokens(d.name()));
+              boolean day = event.contains(DATE);
+              event.removeAll(PRECISION_WORDS);
+              String qualified = d.model() + "." + d.name();
+              byEvent.merge(event, qualified, (kept, other) -> day ? other : kept);
+            });
+    return byEvent.values().stream().limit(max).toList();
+  }
+
   /** The words that say what a time dimension records, in order. */
   static List<String> eventWords(SemanticLayer.Model model, SemanticLayer.Dimension d) {
     List<String> words = new ArrayList<>(Words.tokens(d.name()));

@@ -57,6 +57,18 @@ class ReadingsWithoutSemanticLayerTest {
             - {name: handling_minutes, type: integer, unit: minutes}
           dimensions:
             - {name: opened_date, type: time}
+        - name: calls
+          table: desk.fct_calls
+          primaryKey: [call_id]
+          columns:
+            - {name: call_id, type: bigint}
+            - {name: started_at, type: timestamp}
+            - {name: started_date, type: date}
+            - {name: ended_date, type: date}
+          dimensions:
+            - {name: started_at, type: time}
+            - {name: started_date, type: time}
+            - {name: ended_date, type: time}
       relationships:
         - from: tickets
           fromColumns: [agent_id]
@@ -172,5 +184,21 @@ class ReadingsWithoutSemanticLayerTest {
     assertThat(interpreter.interpret("How many new tickets are there?", layer).unplaced())
         .as("without a period, what is new is not said")
         .contains("new");
+  }
+
+  @Test
+  void aPeriodWithoutADateOffersEachEventsDateAsAReading() {
+    Interpretation reading = interpreter.interpret("How many calls in 2025?", layer);
+    assertThat(reading.understood()).isFalse();
+    assertThat(reading.clarifications())
+        .anyMatch(c -> c.contains("no date") && c.contains("(such as started date, ended date)"));
+    assertThat(
+            reading.readings().stream()
+                .flatMap(r -> r.query().filters().stream())
+                .filter(SemanticQuery.TimeWindow.class::isInstance)
+                .map(f -> ((SemanticQuery.TimeWindow) f).field().toString())
+                .toList())
+        .as("one per event, the day rather than the moment")
+        .containsExactly("calls.started_date", "calls.ended_date");
   }
 }
