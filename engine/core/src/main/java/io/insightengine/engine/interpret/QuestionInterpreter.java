@@ -566,8 +566,7 @@ public final class QuestionInterpreter {
       }
       if (models.isEmpty() && flag.isPresent() && !groupWord(m)) {
         // "active accounts", "no longer active": a true/false column named is a condition.
-        boolean negated = negatedBefore(m);
-        addFilter(new ValueFilter(flag.get(), List.of(negated ? "false" : "true"), false), m);
+        addFlag(flag.get(), m);
         return;
       }
       if (models.isEmpty() && counting && distinctCountable(targets).isPresent()) {
@@ -714,6 +713,11 @@ public final class QuestionInterpreter {
         }
       }
       return false;
+    }
+
+    /** The condition a true/false column named states: true, or false after a negation. */
+    private void addFlag(Field flag, Mention m) {
+      addFilter(new ValueFilter(flag, List.of(negatedBefore(m) ? "false" : "true"), false), m);
     }
 
     void addFilter(Filter filter, Mention m) {
@@ -908,24 +912,28 @@ public final class QuestionInterpreter {
       if (s instanceof Aggregate a) {
         return a.function() == SemanticQuery.Function.COUNT_DISTINCT;
       }
+      return measureOf(s)
+          .map(
+              x ->
+                  x.agg() == MeasureSpec.Aggregation.COUNT
+                      || x.agg() == MeasureSpec.Aggregation.COUNT_DISTINCT)
+          .orElse(false);
+    }
+
+    /** The measure a selection computes: a measure, or the one of a simple metric. */
+    private Optional<SemanticLayer.Measure> measureOf(Selection selection) {
       String measure =
-          s instanceof SemanticQuery.Measure m
+          selection instanceof SemanticQuery.Measure m
               ? m.name()
-              : s instanceof SemanticQuery.Metric m
+              : selection instanceof SemanticQuery.Metric metric
                   ? layer
-                      .metric(m.name())
-                      .filter(x -> x.spec().getType() == MetricSpec.Type.SIMPLE)
-                      .map(x -> x.spec().getMeasure())
+                      .metric(metric.name())
+                      .map(SemanticLayer.Metric::spec)
+                      .filter(spec -> spec.getType() == MetricSpec.Type.SIMPLE)
+                      .map(MetricSpec::getMeasure)
                       .orElse(null)
                   : null;
-      return measure != null
-          && layer
-              .measure(measure)
-              .map(
-                  x ->
-                      x.agg() == MeasureSpec.Aggregation.COUNT
-                          || x.agg() == MeasureSpec.Aggregation.COUNT_DISTINCT)
-              .orElse(false);
+      return Optional.ofNullable(measure).flatMap(layer::measure);
     }
 
     /**
@@ -1125,9 +1133,7 @@ public final class QuestionInterpreter {
           Optional<Field> flag = flagOf(m.targets()).filter(f -> f.model().equals(qualified));
           if (refs.isEmpty() && flag.isPresent()) {
             // "active drivers": the drivers' own true/false column, not another table's status.
-            addFilter(
-                new ValueFilter(flag.get(), List.of(negatedBefore(m) ? "false" : "true"), false),
-                m);
+            addFlag(flag.get(), m);
             continue;
           }
           if (refs.isEmpty()) {
@@ -1677,19 +1683,7 @@ public final class QuestionInterpreter {
       if (selection instanceof Aggregate aggregate) {
         return Set.of(aggregate.field().toString());
       }
-      String measure =
-          selection instanceof SemanticQuery.Measure m
-              ? m.name()
-              : selection instanceof SemanticQuery.Metric metric
-                  ? layer
-                      .metric(metric.name())
-                      .map(SemanticLayer.Metric::spec)
-                      .filter(spec -> spec.getType() == MetricSpec.Type.SIMPLE)
-                      .map(MetricSpec::getMeasure)
-                      .orElse(null)
-                  : null;
-      return Optional.ofNullable(measure)
-          .flatMap(layer::measure)
+      return measureOf(selection)
           .filter(ms -> ms.expr() != null && ms.expr().trim().matches("\\w+"))
           .map(ms -> Set.of(ms.model() + "." + ms.expr().trim()))
           .orElse(Set.of());

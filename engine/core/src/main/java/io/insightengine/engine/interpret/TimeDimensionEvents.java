@@ -1,16 +1,17 @@
 package io.insightengine.engine.interpret;
 
 import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
+import io.insightengine.engine.semantic.DateColumns;
 import io.insightengine.engine.semantic.SemanticLayer;
 import io.insightengine.engine.semantic.Words;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The recogniser of events: which time dimension a word or a verb of the question names by what the
@@ -19,12 +20,6 @@ import java.util.stream.Stream;
  * date}. Dimensions are named {@code model.dimension}.
  */
 final class TimeDimensionEvents {
-  /** The words of a time dimension's name that say how precisely, not what, it records. */
-  private static final Set<String> PRECISION_WORDS =
-      Stream.of("at", "on", "date", "day", "time", "timestamp", "ts", "datetime")
-          .map(Words::key)
-          .collect(Collectors.toUnmodifiableSet());
-
   private static final String DATE = Words.key("date");
 
   private final SemanticLayer layer;
@@ -88,9 +83,7 @@ final class TimeDimensionEvents {
     }
     Set<List<String>> events = new HashSet<>();
     for (String f : found) {
-      List<String> event = new ArrayList<>(Words.tokens(f.substring(f.indexOf('.') + 1)));
-      event.removeAll(PRECISION_WORDS);
-      events.add(event);
+      events.add(DateColumns.eventOf(f.substring(f.indexOf('.') + 1)));
     }
     if (found.isEmpty() || events.size() != 1 || events.iterator().next().isEmpty()) {
       return null;
@@ -110,17 +103,16 @@ final class TimeDimensionEvents {
    * event recorded at two precisions ({@code shipped_at}, {@code shipped_date}) the day.
    */
   static List<String> oneDatePerEvent(SemanticLayer layer, String model, int max) {
-    java.util.Map<List<String>, String> byEvent = new java.util.LinkedHashMap<>();
+    Map<List<String>, String> byEvent = new LinkedHashMap<>();
     layer.model(model).stream()
         .flatMap(m -> m.dimensions().values().stream())
         .filter(SemanticLayer.Dimension::time)
         .forEach(
             d -> {
-              List<String> event = new ArrayList<>(Words.tokens(d.name()));
-              boolean day = event.contains(DATE);
-              event.removeAll(PRECISION_WORDS);
+              boolean day = Words.tokens(d.name()).contains(DATE);
               String qualified = d.model() + "." + d.name();
-              byEvent.merge(event, qualified, (kept, other) -> day ? other : kept);
+              byEvent.merge(
+                  DateColumns.eventOf(d.name()), qualified, (kept, other) -> day ? other : kept);
             });
     return byEvent.values().stream().limit(max).toList();
   }

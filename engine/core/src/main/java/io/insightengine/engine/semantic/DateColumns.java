@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Time dimensions of a model's date columns, when nothing else declares them: the dbt compiler
@@ -71,9 +72,19 @@ public final class DateColumns {
     return added;
   }
 
-  /** Words of a date column's name that say it is a date, not what it dates. */
-  private static final Set<String> DATE_WORDS =
-      Set.of("date", "at", "on", "time", "timestamp", "ts", "dt", "day");
+  /** Words of a date column's name that say how precisely it records, not what. */
+  private static final Set<String> PRECISION_WORDS =
+      Stream.of("at", "on", "date", "day", "time", "timestamp", "ts", "datetime", "dt")
+          .map(Words::key)
+          .collect(Collectors.toUnmodifiableSet());
+
+  /**
+   * The words of a date column's name that say what it records: "ship" of both {@code shipped_at}
+   * and {@code shipped_date}; empty for a name such as {@code day}.
+   */
+  public static List<String> eventOf(String name) {
+    return Words.tokens(name).stream().filter(w -> !PRECISION_WORDS.contains(w)).toList();
+  }
 
   /**
    * The date of the model's own rows: the time dimension named after the model ({@code
@@ -93,8 +104,7 @@ public final class DateColumns {
             .map(DimensionSpec::getName)
             .filter(
                 name -> {
-                  List<String> words =
-                      Words.tokens(name).stream().filter(w -> !DATE_WORDS.contains(w)).toList();
+                  List<String> words = eventOf(name);
                   return !words.isEmpty() && modelWords.containsAll(words);
                 })
             .toList();

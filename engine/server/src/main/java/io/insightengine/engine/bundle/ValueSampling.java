@@ -118,7 +118,7 @@ public class ValueSampling {
       return null;
     }
     LOG.infof(
-        "project %s: time dimensions of the warehouse's date columns added: %s",
+        "project %s: served with the time dimensions of the warehouse's date columns: %s",
         project.name(),
         layer.models().stream()
             .flatMap(m -> m.dimensions().values().stream())

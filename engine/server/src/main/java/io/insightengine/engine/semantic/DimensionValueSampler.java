@@ -38,12 +38,7 @@ public final class DimensionValueSampler {
    */
   public static Map<String, Map<String, String>> columnTypes(
       SemanticLayer layer, Warehouse warehouse, Duration statementTimeout) throws SQLException {
-    try (Connection c = warehouse.connection()) {
-      c.setReadOnly(true);
-      c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
-        st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
-      }
+    try (Connection c = readOnly(warehouse, statementTimeout)) {
       Map<String, Map<String, String>> types = columnTypes(c, layer);
       c.rollback();
       return types;
@@ -65,12 +60,7 @@ public final class DimensionValueSampler {
     int added = 0;
     int skipped = 0;
     layer.learnColumnTypes(columnTypes);
-    try (Connection c = warehouse.connection()) {
-      c.setReadOnly(true);
-      c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
-        st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
-      }
+    try (Connection c = readOnly(warehouse, statementTimeout)) {
       for (SemanticLayer.Model model : layer.models()) {
         for (ColumnSpec column : model.columns().values()) {
           if (!eligible(layer, model, column)) {
@@ -86,9 +76,7 @@ public final class DimensionValueSampler {
             // A timeout or a missing column spoils one column, not the others.
             LOG.debugf("%s.%s not sampled: %s", model.table(), column.getName(), e.getMessage());
             c.rollback();
-            try (Statement st = c.createStatement()) {
-              st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
-            }
+            limit(c, statementTimeout);
             skipped++;
             continue;
           }
@@ -104,6 +92,28 @@ public final class DimensionValueSampler {
       c.rollback();
     }
     return new Sampled(columns, added, skipped);
+  }
+
+  /** A read-only transaction on the warehouse whose statements stop after the timeout. */
+  private static Connection readOnly(Warehouse warehouse, Duration statementTimeout)
+      throws SQLException {
+    Connection c = warehouse.connection();
+    try {
+      c.setReadOnly(true);
+      c.setAutoCommit(false);
+      limit(c, statementTimeout);
+      return c;
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  /** Sets the transaction's statement timeout (again after a rollback, which resets it). */
+  private static void limit(Connection c, Duration statementTimeout) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+    }
   }
 
   /**
