@@ -107,7 +107,7 @@ public final class QuestionInterpreter {
   /** "New" said of rows counted in a period: their own date is in it. */
   private static final Set<String> NEW_WORDS = words("new", "newly");
 
-  /** Ranking words said before the rows they count: "the most drivers", "the fewest orders". */
+  /** Ranking words said before the rows they count: "the most agents", "the fewest tickets". */
   private static final Set<String> RANKED_COUNT_WORDS = words("most", "fewest", "least");
 
   private static final Set<String> TOTAL_WORDS = words("total", "sum");
@@ -561,7 +561,7 @@ public final class QuestionInterpreter {
               Stream.concat(Stream.of(flag.get().model()), contextModels.stream())
                   .distinct()
                   .toList())) {
-        // "parcels delivered last month": the delivery date, not the flag is_delivered.
+        // "tickets resolved last month": the resolution date, not the flag is_resolved.
         return;
       }
       if (models.isEmpty() && flag.isPresent() && !groupWord(m)) {
@@ -608,7 +608,7 @@ public final class QuestionInterpreter {
       for (int i = Math.max(0, rows + 1); i < tokens.size(); i++) {
         if (AUXILIARIES.contains(tokens.get(i))) {
           int at = i;
-          // An auxiliary inside a value said as a sentence ("the recipient was not home"): the
+          // An auxiliary inside a value said as a sentence ("the customer was not reachable"): the
           // condition begins with the value.
           return valueMentions.stream()
               .filter(v -> v.start() <= at && at < v.end())
@@ -827,9 +827,9 @@ public final class QuestionInterpreter {
     }
 
     /**
-     * The model whose rows a ranking word counts: "which depot has the most drivers" ranks depots
-     * by their number of drivers. The model must follow the ranking word with nothing between but
-     * values and function words ("the fewest failed attempts").
+     * The model whose rows a ranking word counts: "which team has the most agents" ranks teams by
+     * their number of agents. The model must follow the ranking word with nothing between but
+     * values and function words ("the fewest escalated tickets").
      */
     private Optional<String> rankedRows() {
       for (int k = 0; k < tokens.size(); k++) {
@@ -1007,10 +1007,10 @@ public final class QuestionInterpreter {
                   .anyMatch(w -> said.contains(" " + w + " "))
               || !dimensionMentions.isEmpty()
               || grain != null
-              // "late parcels by depot": rows with a condition, broken down by a model
+              // "escalated tickets by team": rows with a condition, broken down by a model
               || (!filters.isEmpty() || !valueMentions.isEmpty())
                   && modelMentions.stream().anyMatch(this::groupWord)
-              || SHARE.matcher(question).find(); // "what share of drivers are ...": of their number
+              || SHARE.matcher(question).find(); // "what share of agents are ...": of their number
       if (metrics.isEmpty() && descending != null) {
         rankedRows().ifPresent(model -> metrics.add(new RowCount(model)));
       }
@@ -1081,7 +1081,7 @@ public final class QuestionInterpreter {
           }
           continue;
         }
-        boolean rankedBy = groupWord(m) && limit != null; // "top 10 shippers by revenue"
+        boolean rankedBy = groupWord(m) && limit != null; // "top 10 agents by refunds"
         if ((!groupWord(m) || rankedBy)
             && measuredColumns(metrics.get(0)).contains(dimension.get())) {
           continue; // the amount the metric adds up, named again ("how much was spent"): no
@@ -1120,7 +1120,7 @@ public final class QuestionInterpreter {
         if (qualified != null) {
           refs = refs.stream().filter(v -> v.model().equals(qualified)).toList();
           if (refs.isEmpty()) {
-            // "French shippers" where another table has a region called France: the shippers'
+            // "French customers" where another table has a region called France: the customers'
             // country, by its standard name, when that is their only value so named.
             List<ValueRef> standard =
                 layer.lexicon().shadowedValues(m.phrase()).stream()
@@ -1132,7 +1132,7 @@ public final class QuestionInterpreter {
           }
           Optional<Field> flag = flagOf(m.targets()).filter(f -> f.model().equals(qualified));
           if (refs.isEmpty() && flag.isPresent()) {
-            // "active drivers": the drivers' own true/false column, not another table's status.
+            // "active agents": the agents' own true/false column, not another table's status.
             addFlag(flag.get(), m);
             continue;
           }
@@ -1405,13 +1405,13 @@ public final class QuestionInterpreter {
     }
 
     /**
-     * "New shippers since March", "new hires in 2025": with a period, "new" before the counted rows
-     * says only that their own date falls in it, which the period already does. Without a period
-     * (or a date to apply it to, asked separately) "new" stays a word to place.
+     * "New customers since March", "new hires in 2025": with a period, "new" before the counted
+     * rows says only that their own date falls in it, which the period already does. Without a
+     * period (or a date to apply it to, asked separately) "new" stays a word to place.
      */
     /**
-     * "Failed because the recipient was not home": "because" before a value says that the value is
-     * the reason, which the value's column records; before anything else it is not placed.
+     * "Closed because the customer was not reachable": "because" before a value says that the value
+     * is the reason, which the value's column records; before anything else it is not placed.
      */
     private void placeCauses() {
       for (int i = 0; i + 1 < tokens.size(); i++) {
@@ -1695,7 +1695,7 @@ public final class QuestionInterpreter {
 
     /**
      * "Which region has the most …": one row. A verb that does not say its number ("had", "made")
-     * leaves it to the noun: "which depots had the most …" asks for them all, in order.
+     * leaves it to the noun: "which teams had the most …" asks for them all, in order.
      */
     private static boolean singularQuestion(String question) {
       Matcher m = SINGULAR_QUESTION.matcher(question.trim().toLowerCase(Locale.ROOT));

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The recogniser of roles: where a model reaches another by several relationships (an origin and a
- * destination depot, a requester and an assignee) and none is the default, which one the question
- * means, by the words of its key column ("destination", "pickup" of a synonym) or the verbs of that
- * column's description ("Depot that *delivers* the parcel": "which depot delivered the most"). A
- * role is chosen only when the question's words name exactly one; otherwise it stays a question
- * back, with each role offered as a reading.
+ * The recogniser of roles: where a model reaches another by several relationships (a requester and
+ * an assignee, an origin and a destination) and none is the default, which one the question means,
+ * by the words of its key column ("assignee", "owner" of a synonym) or the verbs of that column's
+ * description ("Agent who *resolved* the ticket": "which agent resolved the most"). A role is
+ * chosen only when the question's words name exactly one; otherwise it stays a question back, with
+ * each role offered as a reading.
  */
 final class Roles {
   private final SemanticLayer layer;
@@ -78,8 +78,8 @@ final class Roles {
 
   /**
    * The words that tell a relationship from the others between the same models: its key columns'
-   * names without the target's own words ("destination" of {@code destination_depot_id}), their
-   * synonyms, and the verbs of their descriptions.
+   * names without the target's own words ("assignee" of {@code assignee_agent_id}), their synonyms,
+   * and the verbs of their descriptions.
    */
   private Set<String> roleWords(SemanticLayer.Join join) {
     Set<String> targetWords = new LinkedHashSet<>(Words.tokens(join.to()));
@@ -102,7 +102,7 @@ final class Roles {
     return words;
   }
 
-  /** How a role is said in a reading: "by destination depot id". */
+  /** How a role is said in a reading: "by assignee agent id". */
   static String said(SemanticLayer.Join join) {
     return "by " + String.join(" and ", join.fromColumns()).replace('_', ' ');
   }

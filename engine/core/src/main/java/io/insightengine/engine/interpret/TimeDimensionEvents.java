@@ -100,7 +100,7 @@ final class TimeDimensionEvents {
 
   /**
    * Up to {@code max} time dimensions of a model ({@code model.dimension}), one per event: of an
-   * event recorded at two precisions ({@code shipped_at}, {@code shipped_date}) the day.
+   * event recorded at two precisions ({@code closed_at}, {@code closed_date}) the day.
    */
   static List<String> oneDatePerEvent(SemanticLayer layer, String model, int max) {
     Map<List<String>, String> byEvent = new LinkedHashMap<>();

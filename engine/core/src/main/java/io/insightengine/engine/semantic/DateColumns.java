@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * reports (most dbt projects declare no {@code data_type}, and many have no semantic layer).
  *
  * <p>The model's default time dimension is set only when a date is named after the model itself:
- * among several dates (booked, shipped, delivered) the first column is not a reading of the
+ * among several dates (opened, escalated, closed) the first column is not a reading of the
  * question, and a lone date may date one event of the row (a birth date), so a period without a
  * word naming its date is asked back.
  */
@@ -79,18 +79,18 @@ public final class DateColumns {
           .collect(Collectors.toUnmodifiableSet());
 
   /**
-   * The words of a date column's name that say what it records: "ship" of both {@code shipped_at}
-   * and {@code shipped_date}; empty for a name such as {@code day}.
+   * The words of a date column's name that say what it records: "close" of both {@code closed_at}
+   * and {@code closed_date}; empty for a name such as {@code day}.
    */
   public static List<String> eventOf(String name) {
     return Words.tokens(name).stream().filter(w -> !PRECISION_WORDS.contains(w)).toList();
   }
 
   /**
-   * The date of the model's own rows: the time dimension named after the model ({@code
-   * invoice_date} of invoices, {@code attempted_at} of delivery attempts), the one of type date
-   * when it is recorded at two precisions. A date named otherwise ({@code due_date}, {@code
-   * hired_date}) dates one event of the row, so it is no default.
+   * The date of the model's own rows: the time dimension named after the model ({@code ticket_date}
+   * of tickets, {@code visited_at} of support visits), the one of type date when it is recorded at
+   * two precisions. A date named otherwise ({@code due_date}, {@code closed_date}) dates one event
+   * of the row, so it is no default.
    */
   private static Optional<String> ownDate(ModelSpec model) {
     Set<String> modelWords = Set.copyOf(Words.tokens(model.getName()));

@@ -79,7 +79,7 @@ public final class Lexicon {
   /**
    * Standard names of values that a phrase of the model shadows ("France" of a country code where a
    * region is called France): not read as they are, but the reading of a value said of one model
-   * ("French shippers") when that model has no other. Replaced whole like the phrases.
+   * ("French customers") when that model has no other. Replaced whole like the phrases.
    */
   private volatile Map<String, Set<Target>> shadowedNames = Map.of();
 
@@ -118,7 +118,7 @@ public final class Lexicon {
           }
         }
         // A true/false column named as a state ("is_active", "has_discount") is named by the
-        // state alone: "active drivers", "late parcels".
+        // state alone: "active agents", "escalated tickets".
         String state = STATE_PREFIX.matcher(c.getName()).replaceFirst("");
         if (!state.isEmpty() && !state.equals(c.getName())) {
           lexicon.add(state, column);
@@ -317,15 +317,17 @@ public final class Lexicon {
     return read;
   }
 
-  /** Words a sentence puts between the words of a value's name: "the recipient *was* not home". */
+  /**
+   * Words a sentence puts between the words of a value's name: "the customer *was* not reachable".
+   */
   private static final Set<String> GAP_WORDS =
       Set.of("be", "the", "a", "an", "could", "can", "would", "have");
 
   /**
    * A value of several words said as a sentence: its words in order with only {@link #GAP_WORDS}
-   * between them ("recipient was not home" for {@code recipient_not_home}, "address could not be
-   * found" for {@code address_not_found}). Only values, only when a word is skipped (the phrase as
-   * written is matched anyway), and the longest such phrase.
+   * between them ("customer was not reachable" for {@code customer_not_reachable}, "address could
+   * not be found" for {@code address_not_found}). Only values, only when a word is skipped (the
+   * phrase as written is matched anyway), and the longest such phrase.
    */
   private static Optional<Match> gappedValue(
       List<String> tokens, int start, Map<String, Set<Target>> phrases) {
@@ -377,10 +379,9 @@ public final class Lexicon {
 
   /**
    * Matches of known phrases over the tokens, not overlapping, that cover the most tokens: "failed
-   * delivery attempts" is "failed" + "delivery attempts", not the value synonym "failed delivery"
-   * with "attempts" left over. Among readings that cover as many, the one of fewer (so longer)
-   * phrases, then the one whose phrases start earlier and are longer (left to right, longest
-   * first).
+   * support visits" is "failed" + "support visits", not the value synonym "failed support" with
+   * "visits" left over. Among readings that cover as many, the one of fewer (so longer) phrases,
+   * then the one whose phrases start earlier and are longer (left to right, longest first).
    */
   public List<Match> scan(List<String> tokens) {
     return scan(tokens, List.of());
