@@ -5,8 +5,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.sf.extjwnl.JWNLException;
 import net.sf.extjwnl.data.IndexWord;
 import net.sf.extjwnl.data.POS;
@@ -63,6 +66,11 @@ public final class Words {
   }
 
   /** A phrase as one normalized key: tokens joined by single spaces. */
+  /** The keys of phrases ({@link #key}), to compare with a question's tokens. */
+  public static Set<String> keys(String... phrases) {
+    return Stream.of(phrases).map(Words::key).collect(Collectors.toUnmodifiableSet());
+  }
+
   public static String key(String text) {
     return String.join(" ", tokens(text));
   }

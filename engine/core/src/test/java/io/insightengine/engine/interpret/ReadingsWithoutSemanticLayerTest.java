@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * of a table's rows, amounts of money asked for, and rankings by them.
  */
 class ReadingsWithoutSemanticLayerTest {
-  private static final String SPEC =
+  static final String SPEC =
       """
       models:
         - name: agents
