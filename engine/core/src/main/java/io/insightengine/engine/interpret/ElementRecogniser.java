@@ -33,6 +33,9 @@ import java.util.stream.Stream;
  * instead of naming a status.
  */
 final class ElementRecogniser {
+  /** Words before a noun phrase: a participle after them qualifies the noun. */
+  private static final Set<String> DETERMINERS = Words.keys("a", "an", "the", "every", "each");
+
   private final QuestionReading r;
 
   ElementRecogniser(QuestionReading r) {
@@ -86,6 +89,13 @@ final class ElementRecogniser {
             || QuestionReading.COUNT_WORDS.contains(r.before(m, 2))
             || QuestionReading.COUNT_WORDS.contains(r.before(m, 1));
     String aggregateWord = r.before(m, 1);
+    Optional<String> countedByPhrase = countedModel(m);
+    if (countedByPhrase.isPresent()) {
+      // "the number of trips per month": counting the trips, not a column that stores a count
+      // of them per row (a member's lifetime trip count) which the phrase also names.
+      r.addMetric(new RowCount(countedByPhrase.get()), m);
+      return;
+    }
 
     if (!terms.isEmpty() && verbOfTimeDimension(m, termModels(terms))) {
       return; // "tickets were opened last month": the verb of the opening date, not open tickets
@@ -208,7 +218,16 @@ final class ElementRecogniser {
           m);
       return;
     }
-    if (models.isEmpty() && (!only(targets, DimensionRef.class).isEmpty() || !columns.isEmpty())) {
+    boolean namesAColumn = !only(targets, DimensionRef.class).isEmpty() || !columns.isEmpty();
+    if (models.isEmpty()
+        && namesAColumn
+        && !r.groupWord(m)
+        && verbOfTimeDimension(m, r.contextModels.stream().distinct().toList())) {
+      // "invoices issued in 2026": the issue date of the invoices named before, not the issue
+      // type of another table.
+      return;
+    }
+    if (models.isEmpty() && namesAColumn) {
       r.dimensionMentions.add(m);
       columns.stream()
           .filter(r::numeric)
@@ -219,6 +238,27 @@ final class ElementRecogniser {
     if (!models.isEmpty()) {
       r.modelMentions.add(m);
     }
+  }
+
+  /**
+   * The model a phrase counts when it opens with a word of counting ("number of", "count of") and
+   * the rest of it names one model; empty when an aggregate word comes before it ("the average
+   * number of trips": a column of counts, averaged).
+   */
+  private Optional<String> countedModel(Mention m) {
+    List<String> words = r.tokens.subList(m.start(), m.end());
+    String before = r.before(m, 1);
+    if (words.size() < 3
+        || !QuestionReading.COUNT_WORDS.contains(words.get(0) + " " + words.get(1))
+        || QuestionReading.AVERAGE_WORDS.contains(before)
+        || TOTAL_WORDS.contains(before)) {
+      return Optional.empty();
+    }
+    List<ModelRef> models =
+        only(
+            r.layer.lexicon().lookup(String.join(" ", words.subList(2, words.size()))),
+            ModelRef.class);
+    return models.size() == 1 ? Optional.of(models.get(0).model()) : Optional.empty();
   }
 
   /** "how many distinct / different / unique" just before the mention. */
@@ -276,12 +316,15 @@ final class ElementRecogniser {
    * ("how many orders were returned") the word is the condition.
    */
   boolean verbOfTimeDimension(Mention m, List<String> models) {
-    if (!r.dated) {
-      return false;
+    if (!r.dated || r.timeDimension != null) {
+      return false; // one date dates a question: a second verb is a condition ("have failed")
     }
     int last = m.end() - 1;
     boolean inflected = !r.written.get(last).equals(r.tokens.get(last));
     String previous = m.start() == 0 ? "" : r.tokens.get(m.start() - 1);
+    if (DETERMINERS.contains(previous)) {
+      return false; // "had a failed payment": a participle qualifying the noun, not a verb
+    }
     boolean verb =
         QuestionReading.AUXILIARIES.contains(previous)
             ? inflected

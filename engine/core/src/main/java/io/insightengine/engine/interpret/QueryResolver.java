@@ -2,6 +2,7 @@ package io.insightengine.engine.interpret;
 
 import static io.insightengine.engine.interpret.Mention.only;
 
+import io.insightengine.api.v1alpha1.semantic.ColumnSpec;
 import io.insightengine.engine.query.Interpretation;
 import io.insightengine.engine.query.QueryDescription;
 import io.insightengine.engine.query.SemanticQuery;
@@ -50,10 +51,29 @@ final class QueryResolver {
   }
 
   /** "what share of", "what percentage of", "what % of": a part of a set of rows. */
+  private static final String BY = Words.key("by");
+
+  /** Words saying that what is counted is counted as it is now. */
+  private static final Set<String> NOW_WORDS =
+      Words.keys("currently", "right now", "at the moment", "at present", "presently", "now");
+
+  /** The states that say a row is current, as a true/false column's name or a status value. */
+  private static final List<String> CURRENT_STATES = List.of("active", "current");
+
+  /** The prefixes of a true/false column's name: "is_active" states "active". */
+  private static final Set<String> STATE_PREFIXES = Words.keys("is", "has");
+
   static final Pattern SHARE =
       Pattern.compile(
           "(?i)\\b(?:share|percentage|proportion|fraction|percent)\\s+of\\b|%\\s*of\\b"
               + "|\\bwhat\\s+(?:share|percentage|proportion|fraction|percent)\\b");
+
+  /**
+   * "What share / proportion of ...": a share as people say it, in percent ("45% of rides"); a
+   * "fraction" stays between 0 and 1.
+   */
+  private static final Pattern SHARE_IN_PERCENT =
+      Pattern.compile("(?i)\\b(?:share|proportion)\\s+of\\b|\\bwhat\\s+(?:share|proportion)\\b");
 
   /** "in percent", "as a percentage", "in %": ratios on a 0-100 scale. */
   private static final Pattern PERCENT = Pattern.compile("(?i)%|\\bper ?cent(age)?s?\\b");
@@ -129,23 +149,16 @@ final class QueryResolver {
    * The interpretation of the reading: its semantic query, or the questions back with the readings
    * offered.
    */
-  Interpretation finish(
-      String question,
-      TimeRange range,
-      TimeGrain grain,
-      Integer limit,
-      Boolean descending,
-      List<Thresholds.Threshold> comparisons) {
-    this.question = question;
-    this.range = range;
-    this.grain = grain;
-    this.limit = limit;
-    this.descending = descending;
-    this.comparisons = comparisons;
+  Interpretation finish(QuestionFrame frame) {
+    this.question = frame.question();
+    this.range = frame.range();
+    this.grain = frame.grain(); // a grouping by a date may set the day
+    this.limit = frame.limit(); // "which region has the most ...": one
+    this.descending = frame.descending();
+    this.comparisons = frame.comparisons();
     accounting.placeCauses();
     String said = " " + String.join(" ", r.tokens) + " ";
-    SelectionChooser chooser =
-        new SelectionChooser(r, accounting, question, range, grain, limit, descending, comparisons);
+    SelectionChooser chooser = new SelectionChooser(r, accounting, frame);
     listing = chooser.choose(said);
     if (r.metrics.isEmpty()) {
       return chooser.askedBack();
@@ -170,6 +183,7 @@ final class QueryResolver {
     groupByDimensions();
     groupByModels();
     filterByValues();
+    currentRowsOnly(said);
     shareOfTheWhole();
     List<Having> havings = thresholds();
     String resolvedBase = reachableBase(base, groupBy);
@@ -214,7 +228,7 @@ final class QueryResolver {
             havings,
             order(),
             r.compareWith != null ? null : limit,
-            PERCENT.matcher(question).find(),
+            PERCENT.matcher(question).find() || SHARE_IN_PERCENT.matcher(question).find(),
             r.compareWith);
     List<Interpretation.Reading> readings = datedReadings(query, dateChoices);
     query = withRoles(query, base, range, readings);
@@ -251,6 +265,10 @@ final class QueryResolver {
         }
         continue;
       }
+      if (namesTheValueBefore(m, dimension.get())) {
+        continue; // "on the monthly plan": the column of the value said before it,
+        // no grouping
+      }
       boolean rankedBy = r.groupWord(m) && limit != null; // "top 10 agents by refunds"
       if ((!r.groupWord(m) || rankedBy)
           && r.measuredColumns(r.metrics.get(0)).contains(dimension.get())) {
@@ -260,6 +278,14 @@ final class QueryResolver {
         groupBy.add(dimension.get());
       }
     }
+  }
+
+  /** Whether a value of this column (model.column) is said right before the mention. */
+  private boolean namesTheValueBefore(Mention m, String column) {
+    return r.valueMentions.stream()
+        .filter(v -> v.end() == m.start())
+        .flatMap(v -> only(v.targets(), ValueRef.class).stream())
+        .anyMatch(v -> (v.model() + "." + v.column()).equals(column));
   }
 
   /** "By store", "which customers", "top 10 products": a model named, grouped by its labels. */
@@ -274,6 +300,13 @@ final class QueryResolver {
               && (r.groupWord(m)
                   || (m.start() > 0 && ASKING_WORDS.contains(r.tokens.get(m.start() - 1)))
                   || m.start() == 0 && limit != null);
+      boolean countedBy =
+          r.metrics.get(0).equals(new RowCount(model))
+              && m != r.modelMentions.get(0)
+              && r.tokens.get(m.start() - 1).equals(BY);
+      if (countedBy) {
+        continue; // "top 5 stations by trips": the trips are counted, not grouped by
+      }
       if (grouping && !model.equals(base) || grouping && limit != null) {
         r.labelDimensions(model).stream().filter(d -> !groupBy.contains(d)).forEach(groupBy::add);
       }
@@ -334,6 +367,81 @@ final class QueryResolver {
           r.filters.add(filter);
           r.filterPositions.put(filter, valuePositions.get(key));
         });
+  }
+
+  /**
+   * "How many members do we have right now": counted now, rows that can stop being current (an
+   * account that closes, a member who cancels) are the current ones: their model's one true/false
+   * column or status value that says so ("is_active", a status 'active'). A state the question
+   * names itself ("active members", "cancelled members") stays as said; several such columns are
+   * asked back.
+   */
+  private void currentRowsOnly(String said) {
+    if (range != null
+        || r.compareWith != null
+        || !(r.metrics.get(0) instanceof RowCount count)
+        || NOW_WORDS.stream().noneMatch(w -> said.contains(" " + w + " "))) {
+      return;
+    }
+    String model = count.model();
+    Map<Field, String> states = new LinkedHashMap<>();
+    r.layer
+        .model(model)
+        .ifPresent(
+            m ->
+                m.columns().keySet().stream()
+                    .filter(c -> r.layer.isBoolean(model, c))
+                    .filter(
+                        c ->
+                            CURRENT_STATES.contains(
+                                String.join(
+                                    " ",
+                                    Words.tokens(c).stream()
+                                        .filter(w -> !STATE_PREFIXES.contains(w))
+                                        .toList())))
+                    .forEach(c -> states.put(new Field(model, c), "true")));
+    for (String state : CURRENT_STATES) {
+      only(r.layer.lexicon().lookup(state), ValueRef.class).stream()
+          .filter(v -> v.model().equals(model))
+          .forEach(v -> states.putIfAbsent(new Field(model, v.column()), v.value()));
+    }
+    boolean stated =
+        r.filters.stream()
+            .anyMatch(f -> f instanceof ValueFilter v && states.containsKey(v.field()));
+    if (stated || states.isEmpty()) {
+      return;
+    }
+    // A true/false column described by the status it is derived from ("True when the status is
+    // 'active'") states the same: the status is not a second reading.
+    Set<Field> derivedFrom = new LinkedHashSet<>();
+    for (Field f : states.keySet()) {
+      String description =
+          r.layer
+              .model(model)
+              .map(m -> m.columns().get(f.name()))
+              .map(ColumnSpec::getDescription)
+              .orElse("");
+      states.keySet().stream()
+          .filter(g -> !g.equals(f) && description != null && description.contains(g.name()))
+          .forEach(derivedFrom::add);
+    }
+    if (derivedFrom.size() < states.size()) {
+      derivedFrom.forEach(states::remove);
+    }
+    if (states.size() > 1) {
+      r.clarifications.add(
+          "Which "
+              + model.replace('_', ' ')
+              + " are current: "
+              + states.keySet().stream()
+                  .map(f -> f.name().replace('_', ' '))
+                  .collect(Collectors.joining(" or "))
+              + "?");
+      return;
+    }
+    Map.Entry<Field, String> state = states.entrySet().iterator().next();
+    r.filters.add(new ValueFilter(state.getKey(), List.of(state.getValue()), false));
+    r.matched.add("now → " + state.getKey().name() + " = " + state.getValue());
   }
 
   /**

@@ -71,7 +71,9 @@ public final class QuestionInterpreter {
         text = compared.get().text();
       }
     }
-    Optional<TimeExpressions.GrainMatch> grain = time.grain(text);
+    String periodRead = text;
+    Optional<TimeExpressions.GrainMatch> grain =
+        time.grain(text).filter(g -> !namesAValueOfTheNextWord(periodRead, g.phrase(), layer));
     if (grain.isPresent()) {
       text = blank(text, grain.get().phrase());
     }
@@ -106,15 +108,51 @@ public final class QuestionInterpreter {
     }
     return new QueryResolver(reading)
         .finish(
-            question,
-            range.orElse(null),
-            grain.map(TimeExpressions.GrainMatch::grain).orElse(null),
-            ranking.limit(),
-            ranking.descending(),
-            thresholds.thresholds());
+            new QuestionFrame(
+                question,
+                range.orElse(null),
+                grain.map(TimeExpressions.GrainMatch::grain).orElse(null),
+                ranking.limit(),
+                ranking.descending(),
+                thresholds.thresholds()));
   }
 
   /** The state of reading one question. */
+
+  /**
+   * Whether a grain's word ("monthly", "yearly") is rather a value of the column or of the model
+   * the next word names: "the monthly plan", "our yearly subscribers" (a plan 'MONTHLY', members on
+   * it) rather than a breakdown by month.
+   */
+  private static boolean namesAValueOfTheNextWord(String text, String phrase, SemanticLayer layer) {
+    List<Lexicon.ValueRef> values =
+        Mention.only(layer.lexicon().lookup(phrase.trim()), Lexicon.ValueRef.class);
+    if (values.isEmpty()) {
+      return false;
+    }
+    int at = text.toLowerCase(Locale.ROOT).indexOf(phrase.toLowerCase(Locale.ROOT));
+    List<String> after = Words.tokens(text.substring(at + phrase.length()));
+    if (after.isEmpty()) {
+      return false;
+    }
+    List<Lexicon.Target> next =
+        layer.lexicon().scan(after).stream()
+            .filter(m -> m.start() == 0)
+            .findFirst()
+            .map(Lexicon.Match::targets)
+            .orElse(List.of());
+    for (Lexicon.Target t : next) {
+      for (Lexicon.ValueRef v : values) {
+        if (t instanceof Lexicon.ModelRef m && m.model().equals(v.model())
+            || t instanceof Lexicon.ColumnRef c
+                && c.model().equals(v.model())
+                && c.column().equals(v.column())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   /** The text with the first occurrence of a phrase blanked, so nothing else reads it again. */
   static String blank(String text, String phrase) {

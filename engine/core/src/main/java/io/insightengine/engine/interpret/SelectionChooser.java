@@ -47,32 +47,20 @@ final class SelectionChooser {
    */
   private static final Set<String> LISTING_WORDS = Words.keys("which", "list");
 
+  private static final String BY = Words.key("by");
+
+  /** Words saying that all rows count, whenever they happened. */
+  private static final Set<String> ALL_TIME =
+      Words.keys("in total", "overall", "altogether", "ever", "of all time", "so far");
+
   private final QuestionReading r;
   private final WordAccounting accounting;
-  private final String question;
-  private final TimeRange range;
-  private final TimeGrain grain;
-  private final Integer limit;
-  private final Boolean descending;
-  private final List<Thresholds.Threshold> comparisons;
+  private final QuestionFrame frame;
 
-  SelectionChooser(
-      QuestionReading r,
-      WordAccounting accounting,
-      String question,
-      TimeRange range,
-      TimeGrain grain,
-      Integer limit,
-      Boolean descending,
-      List<Thresholds.Threshold> comparisons) {
+  SelectionChooser(QuestionReading r, WordAccounting accounting, QuestionFrame frame) {
     this.r = r;
     this.accounting = accounting;
-    this.question = question;
-    this.range = range;
-    this.grain = grain;
-    this.limit = limit;
-    this.descending = descending;
-    this.comparisons = comparisons;
+    this.frame = frame;
   }
 
   /**
@@ -138,6 +126,34 @@ final class SelectionChooser {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * "Top 5 stations by trips": the rows of the model said after "by" are counted per the model the
+   * ranking names first.
+   */
+  private Optional<String> rankedByRows() {
+    if (r.modelMentions.isEmpty()) {
+      return Optional.empty();
+    }
+    String ranked = only(r.modelMentions.get(0).targets(), ModelRef.class).get(0).model();
+    for (Mention m : r.modelMentions.subList(1, r.modelMentions.size())) {
+      String model = only(m.targets(), ModelRef.class).get(0).model();
+      if (m.start() > 0 && r.tokens.get(m.start() - 1).equals(BY) && !model.equals(ranked)) {
+        return Optional.of(model);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Where the first ranking word ("most", "fewest") is, or -1. */
+  private int rankingWord() {
+    for (int k = 0; k < r.tokens.size(); k++) {
+      if (RANKED_COUNT_WORDS.contains(r.tokens.get(k))) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -228,19 +244,36 @@ final class SelectionChooser {
         Stream.concat(QuestionReading.COUNT_WORDS.stream(), SIZE_WORDS.stream())
                 .anyMatch(w -> said.contains(" " + w + " "))
             || !r.dimensionMentions.isEmpty()
-            || grain != null
+            || frame.grain() != null
             // "escalated tickets by team": rows with a condition, broken down by a model
             || (!r.filters.isEmpty() || !r.valueMentions.isEmpty())
                 && r.modelMentions.stream().anyMatch(r::groupWord)
             || QueryResolver.SHARE
-                .matcher(question)
+                .matcher(frame.question())
                 .find(); // "what share of agents are ...": of their number
-    if (r.metrics.isEmpty() && descending != null) {
-      rankedRows().ifPresent(model -> r.metrics.add(new RowCount(model)));
+    // Amounts of money add up, unless the question asks for their average ("what does a repair
+    // cost on average").
+    SemanticQuery.Function ofMoney =
+        QuestionReading.AVERAGE_WORDS.stream().anyMatch(w -> said.contains(" " + w + " "))
+            ? SemanticQuery.Function.AVG
+            : SemanticQuery.Function.SUM;
+    if (r.metrics.isEmpty() && frame.descending() != null) {
+      // "which bikes have cost us the most": an amount named before the ranking word ranks by
+      // it; "the most tickets" ranks by the rows named after it.
+      int ranking = rankingWord();
+      amountOfMoneyAsked(frame.comparisons(), true)
+          .filter(f -> r.columnPositions.getOrDefault(f.toString(), Integer.MAX_VALUE) < ranking)
+          .ifPresent(
+              f -> {
+                r.metrics.add(new Aggregate(ofMoney, f));
+              });
+    }
+    if (r.metrics.isEmpty() && frame.descending() != null) {
+      rankedRows().or(this::rankedByRows).ifPresent(model -> r.metrics.add(new RowCount(model)));
     }
     if (r.metrics.isEmpty()) {
-      amountOfMoneyAsked(comparisons, limit != null)
-          .ifPresent(f -> r.metrics.add(new Aggregate(SemanticQuery.Function.SUM, f)));
+      amountOfMoneyAsked(frame.comparisons(), frame.limit() != null)
+          .ifPresent(f -> r.metrics.add(new Aggregate(ofMoney, f)));
     }
     if (r.metrics.isEmpty() && countable) {
       r.filters.stream()
@@ -255,11 +288,11 @@ final class SelectionChooser {
     }
     boolean listing =
         r.metrics.isEmpty()
-            && listsRows(grain, limit)
-            && (range != null || !r.filters.isEmpty() || !r.valueMentions.isEmpty())
+            && listsRows(frame.grain(), frame.limit())
+            && (frame.range() != null || !r.filters.isEmpty() || !r.valueMentions.isEmpty())
             && listEntities();
     if (r.metrics.isEmpty() && !listing) {
-      countRowsAThresholdNames(comparisons);
+      countRowsAThresholdNames(frame.comparisons());
     }
     return listing;
   }
@@ -276,7 +309,14 @@ final class SelectionChooser {
             ? "Which measure do you mean?"
             : "Which measure do you mean? For example: " + String.join(", ", offers));
     return new Interpretation(
-        question, null, range, r.matched, r.clarifications, unplaced, measureReadings(range), 0.2);
+        frame.question(),
+        null,
+        frame.range(),
+        r.matched,
+        r.clarifications,
+        unplaced,
+        measureReadings(frame.range()),
+        0.2);
   }
 
   /**
@@ -380,10 +420,34 @@ final class SelectionChooser {
   private void countRowsAThresholdNames(List<Thresholds.Threshold> thresholds) {
     for (Thresholds.Threshold t : thresholds) {
       String counted = r.modelStarts.get(t.tokenIndex());
+      int after =
+          r.modelMentions.stream()
+              .filter(m -> m.start() == t.tokenIndex())
+              .mapToInt(Mention::end)
+              .findFirst()
+              .orElse(t.tokenIndex());
       boolean event = false;
-      for (int i = 0; counted != null && i < t.tokenIndex() && !event; i++) {
-        event = !r.placed.get(i) && r.events.recording(counted, r.tokens.get(i)) != null;
+      // The verb of the rows' event, before them ("shipped more than 200 parcels") or just after
+      // ("more than 500 trips starting there").
+      for (int i = 0; counted != null && i < Math.min(r.tokens.size(), after + 3) && !event; i++) {
+        event =
+            (i < t.tokenIndex() || i >= after)
+                && !r.placed.get(i)
+                && r.events.recording(counted, r.tokens.get(i)) != null;
       }
+      // Or all of them, said so, of rows dated by their own date: "members who have taken more
+      // than 150 trips in total".
+      String said = " " + String.join(" ", r.tokens) + " ";
+      if (!event
+          && counted != null
+          && ALL_TIME.stream().anyMatch(w -> said.contains(" " + w + " ")))
+        event |=
+            counted != null
+                && ALL_TIME.stream().anyMatch(w -> said.contains(" " + w + " "))
+                && r.layer
+                    .model(counted)
+                    .map(SemanticLayer.Model::defaultTimeDimension)
+                    .isPresent();
       if (event && r.contextModels.stream().anyMatch(m -> !m.equals(counted))) {
         RowCount count = new RowCount(counted);
         r.metrics.add(count);

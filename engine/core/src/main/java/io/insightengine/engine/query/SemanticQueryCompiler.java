@@ -378,7 +378,7 @@ public final class SemanticQueryCompiler {
       for (Join join : joins.values()) {
         net.sf.jsqlparser.statement.select.Join sqlJoin =
             new net.sf.jsqlparser.statement.select.Join();
-        if (join.type() == RelationshipSpec.JoinType.INNER) {
+        if (join.type() == RelationshipSpec.JoinType.INNER || groupsByItsRows(query, join.to())) {
           sqlJoin.setInner(false);
         } else {
           sqlJoin.setLeft(true);
@@ -1058,5 +1058,21 @@ public final class SemanticQueryCompiler {
   /** How messages name a selection. */
   static String describe(Selection s) {
     return alias(s).replace('_', ' ');
+  }
+
+  /**
+   * Whether the query groups by the key of a joined model ("which members", "per store"): its
+   * groups are that model's rows, so facts without one (a trip by no member) make no group of their
+   * own and the join is inner.
+   */
+  private boolean groupsByItsRows(SemanticQuery query, String model) {
+    List<String> key = layer.model(model).map(SemanticLayer.Model::primaryKey).orElse(List.of());
+    return !key.isEmpty()
+        && key.stream()
+            .allMatch(
+                k ->
+                    query.groupBy().stream()
+                        .anyMatch(
+                            g -> g.field().model().equals(model) && g.field().name().equals(k)));
   }
 }

@@ -50,7 +50,9 @@ class ReadingPartsTest {
 
   private static SelectionChooser chooser(QuestionReading reading, String question) {
     return new SelectionChooser(
-        reading, new WordAccounting(reading), question, null, null, null, null, List.of());
+        reading,
+        new WordAccounting(reading),
+        new QuestionFrame(question, null, null, null, null, List.of()));
   }
 
   @Test

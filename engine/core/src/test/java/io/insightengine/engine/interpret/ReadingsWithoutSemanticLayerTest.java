@@ -36,6 +36,11 @@ class ReadingsWithoutSemanticLayerTest {
             - {name: agent_name, type: text, description: Name of the agent.}
             - {name: team, type: text, values: [support, sales]}
             - {name: is_active, type: boolean, description: True while the agent works here.}
+            - {name: contract, type: text, values: [monthly, yearly]}
+            - name: ticket_count
+              type: integer
+              description: Number of tickets the agent has handled.
+              synonyms: [number of tickets]
         - name: tickets
           table: desk.fct_tickets
           primaryKey: [ticket_id]
@@ -52,11 +57,13 @@ class ReadingsWithoutSemanticLayerTest {
               type: text
               values: [customer_not_reachable, solved, duplicate]
             - {name: opened_date, type: date, description: Day the ticket was opened.}
+            - {name: closed_date, type: date, description: Day the ticket was closed.}
             - {name: refund_eur, type: "numeric(10,2)", unit: EUR, synonyms: [refunds]}
             - {name: owed_eur, type: "numeric(10,2)", unit: EUR, synonyms: [owed, outstanding]}
             - {name: handling_minutes, type: integer, unit: minutes}
           dimensions:
             - {name: opened_date, type: time}
+            - {name: closed_date, type: time}
         - name: calls
           table: desk.fct_calls
           primaryKey: [call_id]
@@ -200,5 +207,85 @@ class ReadingsWithoutSemanticLayerTest {
                 .toList())
         .as("one per event, the day rather than the moment")
         .containsExactly("calls.started_date", "calls.ended_date");
+  }
+
+  @Test
+  void countedNowTheRowsThatCanEndAreTheCurrentOnes() {
+    Interpretation reading = read("How many agents do we have right now?");
+    assertThat(reading.query().filters())
+        .containsExactly(new ValueFilter(Field.of("agents.is_active"), List.of("true"), false));
+    assertThat(read("How many agents do we have?").query().filters()).isEmpty();
+    assertThat(read("How many tickets do we have right now?").query().filters())
+        .as("tickets have no state of being current")
+        .isEmpty();
+  }
+
+  @Test
+  void aGrainWordThatNamesAValueOfTheNextWordIsThatValue() {
+    Interpretation reading = read("How many agents are on the monthly contract?");
+    assertThat(reading.query().groupBy()).isEmpty();
+    assertThat(reading.query().filters())
+        .containsExactly(new ValueFilter(Field.of("agents.contract"), List.of("monthly"), false));
+    assertThat(read("monthly tickets in 2025").query().groupBy())
+        .extracting(g -> g.grain())
+        .containsExactly(io.insightengine.engine.interpret.TimeGrain.MONTH);
+  }
+
+  @Test
+  void theNumberOfAModelCountsItRatherThanAColumnOfCounts() {
+    Interpretation reading = read("the number of tickets by team");
+    assertThat(reading.query().select()).containsExactly(new RowCount("tickets"));
+    assertThat(read("the average number of tickets of agents").query().select())
+        .containsExactly(new Aggregate(Function.AVG, Field.of("agents.ticket_count")));
+  }
+
+  @Test
+  void moneyIsAveragedWhenAskedAndRanksWhenNamedBeforeTheRankingWord() {
+    assertThat(read("What is the refund of a ticket on average?").query().select())
+        .containsExactly(new Aggregate(Function.AVG, Field.of("tickets.refund_eur")));
+    Interpretation ranked = read("Which 3 agents have refunded the most?");
+    assertThat(ranked.query().select())
+        .containsExactly(new Aggregate(Function.SUM, Field.of("tickets.refund_eur")));
+    assertThat(ranked.query().groupBy())
+        .extracting(g -> g.field().toString())
+        .contains("agents.agent_id");
+  }
+
+  @Test
+  void theTopRowsByAnotherModelAreRankedByItsNumber() {
+    Interpretation reading = read("Top 3 agents by tickets");
+    assertThat(reading.query().select()).containsExactly(new RowCount("tickets"));
+    assertThat(reading.query().groupBy())
+        .extracting(g -> g.field().toString())
+        .containsExactly("agents.agent_id", "agents.agent_name");
+    String sql =
+        new io.insightengine.engine.query.SemanticQueryCompiler(layer)
+            .compile(reading.query(), null);
+    assertThat(sql)
+        .as("grouped by the agents' rows: tickets of no agent make no group")
+        .contains(" JOIN desk.dim_agents")
+        .doesNotContain("LEFT JOIN");
+  }
+
+  @Test
+  void aThresholdOnRowsDatedByTheirOwnDateCountsThemWhenAllAreSaidToCount() {
+    Interpretation reading = read("Which agents have taken more than 100 tickets in total?");
+    assertThat(reading.query().select()).containsExactly(new RowCount("tickets"));
+    assertThat(reading.query().having()).hasSize(1);
+    assertThat(
+            interpreter.interpret("Which agents have more than 100 tickets?", layer).understood())
+        .as("which tickets count: all, or open ones?")
+        .isFalse();
+  }
+
+  @Test
+  void aSecondVerbOfAnEventIsACondition() {
+    Interpretation reading = read("How many tickets opened in 2025 have closed?");
+    assertThat(reading.query().filters())
+        .contains(new ValueFilter(Field.of("tickets.status"), List.of("closed"), false));
+    assertThat(reading.query().filters())
+        .filteredOn(SemanticQuery.TimeWindow.class::isInstance)
+        .extracting(f -> ((SemanticQuery.TimeWindow) f).field())
+        .containsExactly(Field.of("tickets.opened_date"));
   }
 }
