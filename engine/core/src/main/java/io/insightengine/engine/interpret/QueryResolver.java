@@ -17,6 +17,7 @@ import io.insightengine.engine.query.SemanticQuery.RowCount;
 import io.insightengine.engine.query.SemanticQuery.Selection;
 import io.insightengine.engine.query.SemanticQuery.TimeWindow;
 import io.insightengine.engine.query.SemanticQuery.ValueFilter;
+import io.insightengine.engine.semantic.Lexicon;
 import io.insightengine.engine.semantic.Lexicon.ColumnRef;
 import io.insightengine.engine.semantic.Lexicon.DimensionRef;
 import io.insightengine.engine.semantic.Lexicon.ModelRef;
@@ -51,17 +52,12 @@ final class QueryResolver {
   }
 
   /** "what share of", "what percentage of", "what % of": a part of a set of rows. */
-  private static final String BY = Words.key("by");
-
   /** Words saying that what is counted is counted as it is now. */
   private static final Set<String> NOW_WORDS =
       Words.keys("currently", "right now", "at the moment", "at present", "presently", "now");
 
   /** The states that say a row is current, as a true/false column's name or a status value. */
   private static final List<String> CURRENT_STATES = List.of("active", "current");
-
-  /** The prefixes of a true/false column's name: "is_active" states "active". */
-  private static final Set<String> STATE_PREFIXES = Words.keys("is", "has");
 
   static final Pattern SHARE =
       Pattern.compile(
@@ -157,14 +153,13 @@ final class QueryResolver {
     this.descending = frame.descending();
     this.comparisons = frame.comparisons();
     accounting.placeCauses();
-    String said = " " + String.join(" ", r.tokens) + " ";
     SelectionChooser chooser = new SelectionChooser(r, accounting, frame);
-    listing = chooser.choose(said);
+    listing = chooser.choose();
     if (r.metrics.isEmpty()) {
       return chooser.askedBack();
     }
     chooser.countDistinctThroughFacts();
-    if (chooser.averageOfCounts(said)) {
+    if (chooser.averageOfCounts()) {
       r.clarifications.add(
           "An average of "
               + QueryDescription.selection(r.metrics.get(0), r.layer)
@@ -183,7 +178,7 @@ final class QueryResolver {
     groupByDimensions();
     groupByModels();
     filterByValues();
-    currentRowsOnly(said);
+    currentRowsOnly();
     shareOfTheWhole();
     List<Having> havings = thresholds();
     String resolvedBase = reachableBase(base, groupBy);
@@ -303,7 +298,7 @@ final class QueryResolver {
       boolean countedBy =
           r.metrics.get(0).equals(new RowCount(model))
               && m != r.modelMentions.get(0)
-              && r.tokens.get(m.start() - 1).equals(BY);
+              && r.saidAfterBy(m);
       if (countedBy) {
         continue; // "top 5 stations by trips": the trips are counted, not grouped by
       }
@@ -376,11 +371,11 @@ final class QueryResolver {
    * names itself ("active members", "cancelled members") stays as said; several such columns are
    * asked back.
    */
-  private void currentRowsOnly(String said) {
+  private void currentRowsOnly() {
     if (range != null
         || r.compareWith != null
         || !(r.metrics.get(0) instanceof RowCount count)
-        || NOW_WORDS.stream().noneMatch(w -> said.contains(" " + w + " "))) {
+        || !r.says(NOW_WORDS)) {
       return;
     }
     String model = count.model();
@@ -391,14 +386,7 @@ final class QueryResolver {
             m ->
                 m.columns().keySet().stream()
                     .filter(c -> r.layer.isBoolean(model, c))
-                    .filter(
-                        c ->
-                            CURRENT_STATES.contains(
-                                String.join(
-                                    " ",
-                                    Words.tokens(c).stream()
-                                        .filter(w -> !STATE_PREFIXES.contains(w))
-                                        .toList())))
+                    .filter(c -> CURRENT_STATES.contains(Words.key(Lexicon.stateOf(c))))
                     .forEach(c -> states.put(new Field(model, c), "true")));
     for (String state : CURRENT_STATES) {
       only(r.layer.lexicon().lookup(state), ValueRef.class).stream()

@@ -37,6 +37,8 @@ final class QuestionReading {
 
   private static final Set<String> NEGATIONS = Set.of("not", "no", "non", "never", "nor");
 
+  private static final String BY = Words.key("by");
+
   static final Set<String> AUXILIARIES =
       Words.keys("were", "was", "been", "is", "are", "be", "being", "get", "got");
 
@@ -82,11 +84,25 @@ final class QuestionReading {
   /** Which time dimension a word names by the event it records. */
   final TimeDimensionEvents events;
 
+  /** The tokens as one padded string, to find phrases of keys in ({@link #says}). */
+  private final String said;
+
   QuestionReading(SemanticLayer layer, List<String> tokens, List<String> written) {
     this.layer = layer;
     this.tokens = tokens;
+    this.said = " " + String.join(" ", tokens) + " ";
     this.written = written;
     this.events = new TimeDimensionEvents(layer);
+  }
+
+  /** Whether the question says one of these phrases (keys, as {@link Words#keys} makes them). */
+  boolean says(Set<String> phrases) {
+    return phrases.stream().anyMatch(p -> said.contains(" " + p + " "));
+  }
+
+  /** Whether "by" comes just before the mention: "top 5 stations by trips". */
+  boolean saidAfterBy(Mention m) {
+    return m.start() > 0 && tokens.get(m.start() - 1).equals(BY);
   }
 
   void place(int start, int end) {

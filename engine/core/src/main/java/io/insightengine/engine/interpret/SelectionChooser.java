@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * What a question asks for when no phrase named a measure, and what to ask back when nothing is:
@@ -46,8 +45,6 @@ final class SelectionChooser {
    * for rows.
    */
   private static final Set<String> LISTING_WORDS = Words.keys("which", "list");
-
-  private static final String BY = Words.key("by");
 
   /** Words saying that all rows count, whenever they happened. */
   private static final Set<String> ALL_TIME =
@@ -139,7 +136,7 @@ final class SelectionChooser {
     String ranked = only(r.modelMentions.get(0).targets(), ModelRef.class).get(0).model();
     for (Mention m : r.modelMentions.subList(1, r.modelMentions.size())) {
       String model = only(m.targets(), ModelRef.class).get(0).model();
-      if (m.start() > 0 && r.tokens.get(m.start() - 1).equals(BY) && !model.equals(ranked)) {
+      if (r.saidAfterBy(m) && !model.equals(ranked)) {
         return Optional.of(model);
       }
     }
@@ -198,10 +195,8 @@ final class SelectionChooser {
    * average number of rows per something is another query than their number, so it is asked back
    * rather than answered as a count.
    */
-  boolean averageOfCounts(String said) {
-    boolean average =
-        QuestionReading.AVERAGE_WORDS.stream().anyMatch(w -> said.contains(" " + w + " "));
-    return average && r.metrics.stream().allMatch(r::counts);
+  boolean averageOfCounts() {
+    return r.says(QuestionReading.AVERAGE_WORDS) && r.metrics.stream().allMatch(r::counts);
   }
 
   /**
@@ -236,13 +231,13 @@ final class SelectionChooser {
    * money named, the rows of a condition's model or of the model named when the question asks for a
    * number or a breakdown, else the rows to list or the rows a threshold counts.
    */
-  boolean choose(String said) {
+  boolean choose() {
     // Counting the rows of a model is a reading of the question only when it asks for a number
     // or a breakdown ("how many refunded orders", "orders by region"); "how are our stores
     // doing" or "who are our best customers" are not counts: they are asked back.
     boolean countable =
-        Stream.concat(QuestionReading.COUNT_WORDS.stream(), SIZE_WORDS.stream())
-                .anyMatch(w -> said.contains(" " + w + " "))
+        r.says(QuestionReading.COUNT_WORDS)
+            || r.says(SIZE_WORDS)
             || !r.dimensionMentions.isEmpty()
             || frame.grain() != null
             // "escalated tickets by team": rows with a condition, broken down by a model
@@ -254,7 +249,7 @@ final class SelectionChooser {
     // Amounts of money add up, unless the question asks for their average ("what does a repair
     // cost on average").
     SemanticQuery.Function ofMoney =
-        QuestionReading.AVERAGE_WORDS.stream().anyMatch(w -> said.contains(" " + w + " "))
+        r.says(QuestionReading.AVERAGE_WORDS)
             ? SemanticQuery.Function.AVG
             : SemanticQuery.Function.SUM;
     if (r.metrics.isEmpty() && frame.descending() != null) {
@@ -363,14 +358,13 @@ final class SelectionChooser {
    * stores" lists a whole table, too vague to answer.
    */
   private boolean listsRows(TimeGrain grain, Integer limit) {
-    String said = " " + String.join(" ", r.tokens) + " ";
     return !r.tokens.isEmpty()
         && LISTING_WORDS.contains(r.tokens.get(0))
         && grain == null
         && limit == null
         && r.dimensionMentions.isEmpty()
-        && Stream.concat(QuestionReading.COUNT_WORDS.stream(), SIZE_WORDS.stream())
-            .noneMatch(w -> said.contains(" " + w + " "));
+        && !r.says(QuestionReading.COUNT_WORDS)
+        && !r.says(SIZE_WORDS);
   }
 
   /**
@@ -437,17 +431,10 @@ final class SelectionChooser {
       }
       // Or all of them, said so, of rows dated by their own date: "members who have taken more
       // than 150 trips in total".
-      String said = " " + String.join(" ", r.tokens) + " ";
-      if (!event
-          && counted != null
-          && ALL_TIME.stream().anyMatch(w -> said.contains(" " + w + " ")))
-        event |=
-            counted != null
-                && ALL_TIME.stream().anyMatch(w -> said.contains(" " + w + " "))
-                && r.layer
-                    .model(counted)
-                    .map(SemanticLayer.Model::defaultTimeDimension)
-                    .isPresent();
+      event |=
+          counted != null
+              && r.says(ALL_TIME)
+              && r.layer.model(counted).map(SemanticLayer.Model::defaultTimeDimension).isPresent();
       if (event && r.contextModels.stream().anyMatch(m -> !m.equals(counted))) {
         RowCount count = new RowCount(counted);
         r.metrics.add(count);

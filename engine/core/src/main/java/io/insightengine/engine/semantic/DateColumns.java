@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Time dimensions of a model's date columns, when nothing else declares them: the dbt compiler
@@ -74,9 +73,7 @@ public final class DateColumns {
 
   /** Words of a date column's name that say how precisely it records, not what. */
   private static final Set<String> PRECISION_WORDS =
-      Stream.of("at", "on", "date", "day", "time", "timestamp", "ts", "datetime", "dt")
-          .map(Words::key)
-          .collect(Collectors.toUnmodifiableSet());
+      Words.keys("at", "on", "date", "day", "time", "timestamp", "ts", "datetime", "dt");
 
   /**
    * The words of a date column's name that say what it records: "close" of both {@code closed_at}

@@ -94,6 +94,11 @@ public final class Lexicon {
   private static final java.util.regex.Pattern STATE_PREFIX =
       java.util.regex.Pattern.compile("^(is|has)_");
 
+  /** The state a true/false column's name states: "active" of {@code is_active}. */
+  public static String stateOf(String column) {
+    return STATE_PREFIX.matcher(column).replaceFirst("");
+  }
+
   static Lexicon build(SemanticModelSpec spec, SemanticLayer layer) {
     Lexicon lexicon = new Lexicon();
     Map<ColumnRef, List<String>> enumerated = new LinkedHashMap<>();
@@ -119,7 +124,7 @@ public final class Lexicon {
         }
         // A true/false column named as a state ("is_active", "has_discount") is named by the
         // state alone: "active agents", "escalated tickets".
-        String state = STATE_PREFIX.matcher(c.getName()).replaceFirst("");
+        String state = stateOf(c.getName());
         if (!state.isEmpty() && !state.equals(c.getName())) {
           lexicon.add(state, column);
         }
