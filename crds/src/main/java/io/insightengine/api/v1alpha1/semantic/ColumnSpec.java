@@ -57,6 +57,20 @@ public class ColumnSpec {
           + " question in another unit is asked back.")
   private String unit;
 
+  @JsonPropertyDescription(
+      "True when no two rows share a value (dbt: a unique test). A unique text column that is not"
+          + " the key, such as a serial or registration number, names the rows of a model that"
+          + " has no name column when they are listed or ranked. Default: false.")
+  private Boolean unique;
+
+  public Boolean getUnique() {
+    return unique;
+  }
+
+  public void setUnique(Boolean unique) {
+    this.unique = unique;
+  }
+
   public String getUnit() {
     return unit;
   }

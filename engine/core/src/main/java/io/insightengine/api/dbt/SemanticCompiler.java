@@ -207,6 +207,9 @@ public final class SemanticCompiler {
       List<String> problems = new ArrayList<>();
       column.setSynonyms(meta.synonyms());
       column.setUnit(meta.unit());
+      if (has(dbt, DataTest.Kind.UNIQUE, c.name())) {
+        column.setUnique(true);
+      }
       column.setPii(meta.pii(problems));
       List<String> values = accepted.getOrDefault(c.name(), List.of());
       if (values.size() > MAX_VALUES) {

@@ -6,6 +6,7 @@ import io.insightengine.api.v1alpha1.semantic.GlossaryTermSpec;
 import io.insightengine.engine.query.SemanticQuery;
 import io.insightengine.engine.query.SemanticQuery.Aggregate;
 import io.insightengine.engine.query.SemanticQuery.Field;
+import io.insightengine.engine.query.SemanticQuery.Listed;
 import io.insightengine.engine.query.SemanticQuery.NamedFilter;
 import io.insightengine.engine.query.SemanticQuery.RowCount;
 import io.insightengine.engine.query.SemanticQuery.TermFilter;
@@ -69,6 +70,27 @@ final class ElementRecogniser {
   private static final String TOTAL = Words.key("total");
 
   private static final String HOW_MUCH = Words.key("how much");
+
+  private static final String HOW_MANY = Words.key("how many");
+
+  private static final String EACH = Words.key("each");
+
+  /** Words opening a question that asks for rows. */
+  private static final Set<String> LIST_WORDS = Words.keys("list", "show", "which");
+
+  /**
+   * "List the hubs and how many docks each one has": a question asking for rows, with "how many" or
+   * "how much" before a quantity and "each" soon after it, asks for that quantity row by row.
+   */
+  private boolean listsPerRow(Mention m) {
+    String before = r.before(m, 2);
+    if (r.tokens.isEmpty()
+        || !LIST_WORDS.contains(r.tokens.get(0))
+        || !(before.equals(HOW_MANY) || before.equals(HOW_MUCH))) {
+      return false;
+    }
+    return r.tokens.subList(m.end(), Math.min(r.tokens.size(), m.end() + 3)).contains(EACH);
+  }
 
   void take(Mention m) {
     r.matched.add(m.phrase());
@@ -143,6 +165,18 @@ final class ElementRecogniser {
     }
     if (!namedFilters.isEmpty()) {
       r.filters.add(new NamedFilter(namedFilters.get(0).filter()));
+      return;
+    }
+    Optional<ColumnRef> perRow =
+        only(targets, ColumnRef.class).stream().filter(r::numeric).findFirst();
+    if (perRow.isPresent()
+        && models.stream().allMatch(x -> x.model().equals(perRow.get().model()))
+        && listsPerRow(m)) {
+      // "list the hubs and how many docks each one has": the column of every row, not a total,
+      // and not the number of the rows themselves (each is one).
+      ColumnRef column = perRow.get();
+      r.labelDimensions(column.model()).forEach(l -> r.metrics.add(new Listed(Field.of(l))));
+      r.addMetric(new Listed(new Field(column.model(), column.column())), m);
       return;
     }
     if (!models.isEmpty() && counting) {
@@ -298,6 +332,13 @@ final class ElementRecogniser {
     }
     if (r.before(m, 2).equals(HOW_MUCH)) {
       return SemanticQuery.Function.SUM;
+    }
+    if (r.before(m, 2).equals(HOW_MANY)) {
+      // "how many kilometres were ridden": a quantity the rows hold adds up, "how many minutes
+      // does a trip last on average" is its mean.
+      return r.says(QuestionReading.AVERAGE_WORDS)
+          ? SemanticQuery.Function.AVG
+          : SemanticQuery.Function.SUM;
     }
     for (int i = m.end(); i + 1 < Math.min(r.tokens.size(), m.end() + 6); i++) {
       if (r.tokens.get(i).equals(IN) && r.tokens.get(i + 1).equals(TOTAL)) {

@@ -153,6 +153,7 @@ final class QueryResolver {
     this.descending = frame.descending();
     this.comparisons = frame.comparisons();
     accounting.placeCauses();
+    accounting.placeColumnWordsAfterValues();
     SelectionChooser chooser = new SelectionChooser(r, accounting, frame);
     listing = chooser.choose();
     if (r.metrics.isEmpty()) {

@@ -26,13 +26,13 @@ public final class QuestionGrammar {
                   + " all any each every some both either other such own same one",
               // auxiliaries and modals
               "is are was were be been being am do does did done doing have has had having can"
-                  + " could will would shall should may might must s",
+                  + " could will would shall should may might must s ve re ll d m",
               // prepositions and conjunctions
               "of in on at by for to from with into onto per across between among during"
                   + " through about after before than as via and or but also versus vs",
               // the verbs of asking and light verbs
               "show list give tell find display get got see want need know provide"
-                  + " break broken down up look make made take let please come came",
+                  + " break broken down up look make made take let please come came bring brought record",
               // counting, aggregating, ordering and grouping, read by the interpreter
               "many much number count total sum average avg mean maximum max minimum min"
                   + " highest lowest largest smallest biggest most least fewest top bottom"

@@ -248,9 +248,17 @@ final class QuestionReading {
                   List.of(singular + "_name", "name", "full_name", "title", "label")) {
                 if (m.columns().containsKey(candidate) || m.dimensions().containsKey(candidate)) {
                   labels.add(model + "." + candidate);
-                  break;
+                  return;
                 }
               }
+              // No name column: a unique text column other than the key (a serial number), not
+              // personal data, is what people call the rows by.
+              m.columns().values().stream()
+                  .filter(c -> Boolean.TRUE.equals(c.getUnique()))
+                  .filter(c -> c.getPii() == null && !m.primaryKey().contains(c.getName()))
+                  .filter(c -> layer.isText(model, c.getName()))
+                  .findFirst()
+                  .ifPresent(c -> labels.add(model + "." + c.getName()));
             });
     return labels;
   }

@@ -18,6 +18,7 @@ import io.insightengine.engine.semantic.Lexicon.ModelRef;
 import io.insightengine.engine.semantic.Lexicon.ValueRef;
 import io.insightengine.engine.semantic.ReferenceNames;
 import io.insightengine.engine.semantic.SemanticLayer;
+import io.insightengine.engine.semantic.Units;
 import io.insightengine.engine.semantic.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -143,6 +144,37 @@ final class SelectionChooser {
     return Optional.empty();
   }
 
+  /**
+   * "The longest ride", "the shortest call": said right before a model with one duration (a column
+   * whose unit is one of time), the longest or shortest of its durations.
+   */
+  private Optional<Aggregate> longestOrShortest() {
+    for (int k = 0; k + 1 < r.tokens.size(); k++) {
+      String word = r.written.get(k);
+      SemanticQuery.Function function =
+          word.equals("longest")
+              ? SemanticQuery.Function.MAX
+              : word.equals("shortest") ? SemanticQuery.Function.MIN : null;
+      String model = r.modelStarts.get(k + 1);
+      if (function == null || model == null) {
+        continue;
+      }
+      List<String> durations =
+          r.layer
+              .model(model)
+              .map(m -> m.columns().values().stream())
+              .orElseGet(java.util.stream.Stream::empty)
+              .filter(c -> r.layer.isNumeric(model, c.getName()) && Units.isDuration(c.getUnit()))
+              .map(ColumnSpec::getName)
+              .toList();
+      if (durations.size() == 1) {
+        r.placed.set(k);
+        return Optional.of(new Aggregate(function, new Field(model, durations.get(0))));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Where the first ranking word ("most", "fewest") is, or -1. */
   private int rankingWord() {
     for (int k = 0; k < r.tokens.size(); k++) {
@@ -232,6 +264,9 @@ final class SelectionChooser {
    * number or a breakdown, else the rows to list or the rows a threshold counts.
    */
   boolean choose() {
+    if (!r.metrics.isEmpty() && r.metrics.stream().allMatch(Listed.class::isInstance)) {
+      return true; // the rows and a column of each, named as such
+    }
     // Counting the rows of a model is a reading of the question only when it asks for a number
     // or a breakdown ("how many refunded orders", "orders by region"); "how are our stores
     // doing" or "who are our best customers" are not counts: they are asked back.
@@ -252,6 +287,9 @@ final class SelectionChooser {
         r.says(QuestionReading.AVERAGE_WORDS)
             ? SemanticQuery.Function.AVG
             : SemanticQuery.Function.SUM;
+    if (r.metrics.isEmpty() && frame.limit() == null) {
+      longestOrShortest().ifPresent(r.metrics::add);
+    }
     if (r.metrics.isEmpty() && frame.descending() != null) {
       // "which bikes have cost us the most": an amount named before the ranking word ranks by
       // it; "the most tickets" ranks by the rows named after it.

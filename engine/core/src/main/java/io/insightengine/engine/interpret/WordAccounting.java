@@ -5,6 +5,7 @@ import io.insightengine.engine.query.SemanticQuery.Aggregate;
 import io.insightengine.engine.query.SemanticQuery.RowCount;
 import io.insightengine.engine.query.SemanticQuery.Selection;
 import io.insightengine.engine.semantic.ElementEmbeddings;
+import io.insightengine.engine.semantic.Lexicon.ValueRef;
 import io.insightengine.engine.semantic.Units;
 import io.insightengine.engine.semantic.Words;
 import java.util.ArrayList;
@@ -206,6 +207,25 @@ final class WordAccounting {
       int at = next;
       if (r.valueMentions.stream().anyMatch(v -> v.start() == at)) {
         r.placed.set(i);
+      }
+    }
+  }
+
+  /**
+   * "Casual riders" of a column rider_type, "premium tier" of a column customer_tier: a word of the
+   * value's own column name said right after the value names whose value it is.
+   */
+  void placeColumnWordsAfterValues() {
+    for (Mention m : r.valueMentions) {
+      if (m.end() >= r.tokens.size() || r.placed.get(m.end())) {
+        continue;
+      }
+      String next = r.tokens.get(m.end());
+      boolean ofItsColumn =
+          Mention.only(m.targets(), ValueRef.class).stream()
+              .anyMatch(v -> Words.tokens(v.column()).contains(next));
+      if (ofItsColumn) {
+        r.placed.set(m.end());
       }
     }
   }

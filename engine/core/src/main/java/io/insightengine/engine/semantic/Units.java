@@ -41,6 +41,17 @@ public final class Units {
     return Set.copyOf(words);
   }
 
+  /** The words of the calendar's units of time ("minute", "hour", "day"), from java.time. */
+  private static final Set<String> TIME_UNIT_WORDS =
+      java.util.Arrays.stream(java.time.temporal.ChronoUnit.values())
+          .flatMap(u -> Words.tokens(u.name()).stream())
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /** Whether the unit is one of time ("minutes", "h", "days"): the column holds a duration. */
+  public static boolean isDuration(String unit) {
+    return words(unit).stream().anyMatch(TIME_UNIT_WORDS::contains);
+  }
+
   /**
    * The column's name without a trailing unit ("list price" of {@code list_price_eur} in EUR), as
    * normalized tokens; empty when the name does not end in its unit or is only the unit.

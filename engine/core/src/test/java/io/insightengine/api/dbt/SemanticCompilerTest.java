@@ -123,6 +123,12 @@ class SemanticCompilerTest {
     Map<String, ModelSpec> models = modelsByDbtModel();
     assertThat(models.get("fct_orders").getPrimaryKey()).containsExactly("order_id");
     assertThat(models.get("dim_customers").getPrimaryKey()).containsExactly("customer_id");
+    // A unique test marks its column unique; a column without one is not.
+    Map<String, ColumnSpec> customerColumns =
+        models.get("dim_customers").getColumns().stream()
+            .collect(Collectors.toMap(ColumnSpec::getName, Function.identity()));
+    assertThat(customerColumns.get("customer_id").getUnique()).isTrue();
+    assertThat(customerColumns.get("full_name").getUnique()).isNull();
 
     String orders = models.get("fct_orders").getName();
     String customers = models.get("dim_customers").getName();

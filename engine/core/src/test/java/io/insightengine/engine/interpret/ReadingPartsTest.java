@@ -125,4 +125,15 @@ class ReadingPartsTest {
         .anySatisfy(c -> assertThat(c).startsWith("Which measure do you mean?"))
         .anySatisfy(c -> assertThat(c).contains("the number of agents"));
   }
+
+  @Test
+  void rowsWithoutANameColumnAreNamedByAUniqueTextColumnBesidesTheirKey() {
+    QuestionReading reading = new QuestionReading(layer, List.of(), List.of());
+    assertThat(reading.labelDimensions("calls"))
+        .containsExactly("calls.call_id", "calls.call_reference");
+    // A name column is preferred; a model with neither is named by its key alone.
+    assertThat(reading.labelDimensions("agents"))
+        .containsExactly("agents.agent_id", "agents.agent_name");
+    assertThat(reading.labelDimensions("tickets")).containsExactly("tickets.ticket_id");
+  }
 }

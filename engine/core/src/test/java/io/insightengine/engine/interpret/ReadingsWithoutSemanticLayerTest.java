@@ -9,6 +9,7 @@ import io.insightengine.engine.query.SemanticQuery;
 import io.insightengine.engine.query.SemanticQuery.Aggregate;
 import io.insightengine.engine.query.SemanticQuery.Field;
 import io.insightengine.engine.query.SemanticQuery.Function;
+import io.insightengine.engine.query.SemanticQuery.Listed;
 import io.insightengine.engine.query.SemanticQuery.RowCount;
 import io.insightengine.engine.query.SemanticQuery.ValueFilter;
 import io.insightengine.engine.semantic.SemanticLayer;
@@ -41,6 +42,7 @@ class ReadingsWithoutSemanticLayerTest {
               type: integer
               description: Number of tickets the agent has handled.
               synonyms: [number of tickets]
+            - {name: languages_spoken, type: integer, unit: languages, synonyms: [languages]}
         - name: tickets
           table: desk.fct_tickets
           primaryKey: [ticket_id]
@@ -53,6 +55,7 @@ class ReadingsWithoutSemanticLayerTest {
               values: [open, closed]
               valueSynonyms: {open: [outstanding]}
             - {name: is_escalated, type: boolean}
+            - {name: customer_tier, type: text, values: [gold, standard]}
             - name: close_reason
               type: text
               values: [customer_not_reachable, solved, duplicate]
@@ -69,6 +72,9 @@ class ReadingsWithoutSemanticLayerTest {
           primaryKey: [call_id]
           columns:
             - {name: call_id, type: bigint}
+            - {name: call_reference, type: text, unique: true}
+            - {name: agent_id, type: bigint}
+            - {name: duration_minutes, type: integer, unit: minutes}
             - {name: started_at, type: timestamp}
             - {name: started_date, type: date}
             - {name: ended_date, type: date}
@@ -78,6 +84,12 @@ class ReadingsWithoutSemanticLayerTest {
             - {name: ended_date, type: time}
       relationships:
         - from: tickets
+          fromColumns: [agent_id]
+          to: agents
+          toColumns: [agent_id]
+          cardinality: manyToOne
+          joinType: left
+        - from: calls
           fromColumns: [agent_id]
           to: agents
           toColumns: [agent_id]
@@ -287,5 +299,47 @@ class ReadingsWithoutSemanticLayerTest {
         .filteredOn(SemanticQuery.TimeWindow.class::isInstance)
         .extracting(f -> ((SemanticQuery.TimeWindow) f).field())
         .containsExactly(Field.of("tickets.opened_date"));
+  }
+
+  @Test
+  void aQuantityAskedRowByRowIsListedWithTheRowsNames() {
+    Interpretation reading = read("list the support agents and how many languages each one has");
+    assertThat(reading.query().select())
+        .containsExactly(
+            new Listed(Field.of("agents.agent_id")),
+            new Listed(Field.of("agents.agent_name")),
+            new Listed(Field.of("agents.languages_spoken")));
+    assertThat(reading.query().filters())
+        .containsExactly(new ValueFilter(Field.of("agents.team"), List.of("support"), false));
+  }
+
+  @Test
+  void howManyOfAQuantityIsItsTotalOrItsMeanWhenAskedSo() {
+    assertThat(read("How many languages do support agents speak in total?").query().select())
+        .containsExactly(new Aggregate(Function.SUM, Field.of("agents.languages_spoken")));
+    assertThat(read("How many languages do support agents speak on average?").query().select())
+        .containsExactly(new Aggregate(Function.AVG, Field.of("agents.languages_spoken")));
+  }
+
+  @Test
+  void theLongestOfAModelIsItsLongestDuration() {
+    assertThat(read("What was the longest call we've recorded, in minutes?").query().select())
+        .containsExactly(new Aggregate(Function.MAX, Field.of("calls.duration_minutes")));
+    assertThat(read("the shortest call").query().select())
+        .containsExactly(new Aggregate(Function.MIN, Field.of("calls.duration_minutes")));
+    // Agents have no duration: "the longest agent" names nothing to measure and is asked back.
+    assertThat(interpreter.interpret("the longest agent", layer).understood()).isFalse();
+  }
+
+  @Test
+  void aWordOfTheValuesColumnAfterTheValueNamesWhoseValueItIs() {
+    Interpretation reading = read("How many tickets came from gold customers?");
+    assertThat(reading.query().select()).containsExactly(new RowCount("tickets"));
+    assertThat(reading.query().filters())
+        .containsExactly(
+            new ValueFilter(Field.of("tickets.customer_tier"), List.of("gold"), false));
+    // A word of no column of the value stays a word to place.
+    assertThat(interpreter.interpret("How many tickets came from gold partners?", layer).unplaced())
+        .contains("partner");
   }
 }
