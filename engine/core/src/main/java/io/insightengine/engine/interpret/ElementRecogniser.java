@@ -225,11 +225,22 @@ final class ElementRecogniser {
       // the status 'open' of another table.
       return;
     }
+    Optional<Field> flag = r.flagOf(targets);
+    if (!values.isEmpty()
+        && models.isEmpty()
+        && flag.isPresent()
+        && !r.groupWord(m)
+        && values.stream().allMatch(v -> v.model().equals(flag.get().model()))) {
+      // "open claims" where is_open is true for the statuses open and reopened: the true/false
+      // column named by the word is the project's definition of the state, the status value only
+      // one of its cases.
+      r.addFlag(flag.get(), m);
+      return;
+    }
     if (!values.isEmpty() && models.isEmpty()) {
       r.valueMentions.add(m);
       return;
     }
-    Optional<Field> flag = r.flagOf(targets);
     if (models.isEmpty()
         && flag.isPresent()
         && verbOfTimeDimension(

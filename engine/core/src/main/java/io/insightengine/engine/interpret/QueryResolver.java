@@ -56,6 +56,23 @@ final class QueryResolver {
   private static final Set<String> NOW_WORDS =
       Words.keys("currently", "right now", "at the moment", "at present", "presently", "now");
 
+  /** Words asking how many rows exist, without saying which: "do we have", "are there". */
+  private static final Set<String> EXISTENCE_WORDS =
+      Words.keys("do we have", "have we got", "are there", "is there");
+
+  /**
+   * Whether a true/false column's state is one of the current rows: "active", or "active customer"
+   * (is_active_customer) of the customers.
+   */
+  private static boolean namesACurrentState(String state, String model) {
+    List<String> words = new ArrayList<>(Words.tokens(state));
+    words.removeAll(Words.tokens(model));
+    return words.size() == 1 && CURRENT_STATES.contains(words.get(0));
+  }
+
+  /** The condition of the current rows, offered as a reading when it was asked about. */
+  private ValueFilter currentReading;
+
   /** The states that say a row is current, as a true/false column's name or a status value. */
   private static final List<String> CURRENT_STATES = List.of("active", "current");
 
@@ -178,6 +195,7 @@ final class QueryResolver {
     }
     groupByDimensions();
     groupByModels();
+    valuesOfModelsNotAskedFor();
     filterByValues();
     currentRowsOnly();
     shareOfTheWhole();
@@ -228,6 +246,26 @@ final class QueryResolver {
             r.compareWith);
     List<Interpretation.Reading> readings = datedReadings(query, dateChoices);
     query = withRoles(query, base, range, readings);
+    if (currentReading != null) {
+      List<Filter> current = new ArrayList<>(query.filters());
+      current.add(currentReading);
+      SemanticQuery currentOnly =
+          new SemanticQuery(
+              query.select(),
+              query.groupBy(),
+              current,
+              query.having(),
+              query.orderBy(),
+              query.limit(),
+              query.percent(),
+              query.compareWith(),
+              query.roles());
+      if (r.compiles(currentOnly)) {
+        readings.add(
+            new Interpretation.Reading(
+                QueryDescription.describe(currentOnly, range, r.layer), currentOnly));
+      }
+    }
     double confidence = r.clarifications.isEmpty() ? 0.9 : 0.4;
     if (!r.clarifications.isEmpty() && r.compiles(query)) {
       // The reading as far as it went: what would be answered without the words asked about.
@@ -249,7 +287,7 @@ final class QueryResolver {
    */
   private void groupByDimensions() {
     for (Mention m : r.dimensionMentions) {
-      Optional<String> dimension = r.pickDimension(m.targets(), base);
+      Optional<String> dimension = r.pickDimension(qualifiedTargets(m), base);
       if (dimension.isEmpty()) {
         continue;
       }
@@ -272,6 +310,53 @@ final class QueryResolver {
       }
       if (!groupBy.contains(dimension.get())) {
         groupBy.add(dimension.get());
+      }
+    }
+  }
+
+  /**
+   * The targets of a mention qualified by the model named right before it: "customer region" is the
+   * customers' region, not the region of another table the join reaches first.
+   */
+  private List<Target> qualifiedTargets(Mention m) {
+    String qualifier = null;
+    for (Mention model : r.modelMentions) {
+      if (model.end() == m.start()) {
+        qualifier = only(model.targets(), ModelRef.class).get(0).model();
+      }
+    }
+    if (qualifier == null) {
+      return m.targets();
+    }
+    String of = qualifier;
+    List<Target> own =
+        m.targets().stream()
+            .filter(
+                t ->
+                    t instanceof DimensionRef d && d.model().equals(of)
+                        || t instanceof ColumnRef c && c.model().equals(of))
+            .toList();
+    return own.isEmpty() ? m.targets() : own;
+  }
+
+  /**
+   * "Policies that came in through a broker": a word naming both another model and a value of the
+   * asked model's own rows, where that other model is neither asked for nor grouped by, is the
+   * value.
+   */
+  private void valuesOfModelsNotAskedFor() {
+    for (Mention m : r.modelMentions) {
+      String model = only(m.targets(), ModelRef.class).get(0).model();
+      if (model.equals(base)
+          || r.groupWord(m)
+          || r.labelDimensions(model).stream().anyMatch(groupBy::contains)
+          || r.valueMentions.contains(m)) {
+        continue;
+      }
+      boolean ownValue =
+          only(m.targets(), ValueRef.class).stream().anyMatch(v -> v.model().equals(base));
+      if (ownValue) {
+        r.valueMentions.add(m);
       }
     }
   }
@@ -373,10 +458,11 @@ final class QueryResolver {
    * asked back.
    */
   private void currentRowsOnly() {
+    boolean now = r.says(NOW_WORDS);
     if (range != null
         || r.compareWith != null
         || !(r.metrics.get(0) instanceof RowCount count)
-        || !r.says(NOW_WORDS)) {
+        || !now && !r.says(EXISTENCE_WORDS)) {
       return;
     }
     String model = count.model();
@@ -387,7 +473,7 @@ final class QueryResolver {
             m ->
                 m.columns().keySet().stream()
                     .filter(c -> r.layer.isBoolean(model, c))
-                    .filter(c -> CURRENT_STATES.contains(Words.key(Lexicon.stateOf(c))))
+                    .filter(c -> namesACurrentState(Lexicon.stateOf(c), model))
                     .forEach(c -> states.put(new Field(model, c), "true")));
     for (String state : CURRENT_STATES) {
       only(r.layer.lexicon().lookup(state), ValueRef.class).stream()
@@ -396,7 +482,8 @@ final class QueryResolver {
     }
     boolean stated =
         r.filters.stream()
-            .anyMatch(f -> f instanceof ValueFilter v && states.containsKey(v.field()));
+                .anyMatch(f -> f instanceof ValueFilter v && states.containsKey(v.field()))
+            || states.keySet().stream().anyMatch(f -> groupBy.contains(f.toString()));
     if (stated || states.isEmpty()) {
       return;
     }
@@ -429,6 +516,20 @@ final class QueryResolver {
       return;
     }
     Map.Entry<Field, String> state = states.entrySet().iterator().next();
+    if (!now) {
+      // "How many customers do we have": all of them ever, or the ones active now? Projects
+      // answer both ways, so it is asked, with both readings offered.
+      currentReading = new ValueFilter(state.getKey(), List.of(state.getValue()), false);
+      r.clarifications.add(
+          "All "
+              + model.replace('_', ' ')
+              + " ever, or only the current ones ("
+              + state.getKey().name().replace('_', ' ')
+              + " = "
+              + state.getValue()
+              + ")?");
+      return;
+    }
     r.filters.add(new ValueFilter(state.getKey(), List.of(state.getValue()), false));
     r.matched.add("now → " + state.getKey().name() + " = " + state.getValue());
   }

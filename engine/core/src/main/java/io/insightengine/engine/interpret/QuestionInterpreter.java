@@ -73,7 +73,9 @@ public final class QuestionInterpreter {
     }
     String periodRead = text;
     Optional<TimeExpressions.GrainMatch> grain =
-        time.grain(text).filter(g -> !namesAValueOfTheNextWord(periodRead, g.phrase(), layer));
+        time.grain(text)
+            .filter(g -> !namesAValueOfTheNextWord(periodRead, g.phrase(), layer))
+            .filter(g -> !opensANamedPhrase(periodRead, g.phrase(), layer));
     if (grain.isPresent()) {
       text = blank(text, grain.get().phrase());
     }
@@ -152,6 +154,25 @@ public final class QuestionInterpreter {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a grain's word opens a longer phrase that names only columns: "the annual premium" of a
+   * column annual_premium is that column, not a breakdown by year. A metric or a model so named
+   * ("daily net revenue", "daily sales") may still be asked per day.
+   */
+  private static boolean opensANamedPhrase(String text, String phrase, SemanticLayer layer) {
+    int at = text.toLowerCase(Locale.ROOT).indexOf(phrase.toLowerCase(Locale.ROOT));
+    if (at < 0) {
+      return false;
+    }
+    int words = Words.tokens(phrase).size();
+    return layer.lexicon().scan(Words.tokens(text.substring(at))).stream()
+        .anyMatch(
+            m ->
+                m.start() == 0
+                    && m.end() > words
+                    && m.targets().stream().allMatch(Lexicon.ColumnRef.class::isInstance));
   }
 
   /** The text with the first occurrence of a phrase blanked, so nothing else reads it again. */

@@ -47,6 +47,13 @@ final class SelectionChooser {
    */
   private static final Set<String> LISTING_WORDS = Words.keys("which", "list");
 
+  /** The first words of a question asking for rows and a column of each: "list", "show". */
+  private static final Set<String> PER_ROW_LISTING_WORDS = Words.keys("list", "show", "which");
+
+  private static final Set<String> POSSESSIVES = Words.keys("their", "its");
+
+  private static final Set<String> WITH_WORDS = Words.keys("with", "and", "including");
+
   /** Words saying that all rows count, whenever they happened. */
   private static final Set<String> ALL_TIME =
       Words.keys("in total", "overall", "altogether", "ever", "of all time", "so far");
@@ -142,6 +149,57 @@ final class SelectionChooser {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * "List the open claims with their reserve": a question asking for rows that names a column of
+   * theirs after "with their" (or "with its", "and their") lists the rows by name with that column.
+   * A value of another table said between ("their current reserve") qualifies the column, it is no
+   * condition.
+   */
+  private boolean listsRowsWithTheirColumn() {
+    if (r.tokens.isEmpty() || !PER_ROW_LISTING_WORDS.contains(r.tokens.get(0))) {
+      return false;
+    }
+    for (Mention m : r.dimensionMentions) {
+      int k = m.start() - 1;
+      List<Mention> between = new ArrayList<>();
+      while (k > 0 && !POSSESSIVES.contains(r.tokens.get(k))) {
+        int at = k;
+        Optional<Mention> value =
+            r.valueMentions.stream().filter(v -> v.start() <= at && at < v.end()).findFirst();
+        if (value.isEmpty() || m.start() - k > 3) {
+          break;
+        }
+        between.add(value.get());
+        k = value.get().start() - 1;
+      }
+      if (k < 1
+          || !POSSESSIVES.contains(r.tokens.get(k))
+          || !WITH_WORDS.contains(r.tokens.get(k - 1))) {
+        continue;
+      }
+      List<ColumnRef> columns = only(m.targets(), ColumnRef.class);
+      if (columns.size() != 1) {
+        continue;
+      }
+      ColumnRef column = columns.get(0);
+      List<String> labels = r.labelDimensions(column.model());
+      if (labels.size() < 2) {
+        continue; // only a key: nothing a reader would recognise the rows by
+      }
+      for (Mention v : between) {
+        if (only(v.targets(), ValueRef.class).stream()
+            .noneMatch(x -> x.model().equals(column.model()))) {
+          r.valueMentions.remove(v);
+        }
+      }
+      r.dimensionMentions.remove(m);
+      labels.forEach(l -> r.metrics.add(new Listed(Field.of(l))));
+      r.metrics.add(new Listed(new Field(column.model(), column.column())));
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -266,6 +324,9 @@ final class SelectionChooser {
   boolean choose() {
     if (!r.metrics.isEmpty() && r.metrics.stream().allMatch(Listed.class::isInstance)) {
       return true; // the rows and a column of each, named as such
+    }
+    if (r.metrics.isEmpty() && listsRowsWithTheirColumn()) {
+      return true;
     }
     // Counting the rows of a model is a reading of the question only when it asks for a number
     // or a breakdown ("how many refunded orders", "orders by region"); "how are our stores

@@ -188,7 +188,11 @@ public final class ElementEmbeddings {
       index = mine;
     }
     if (background) {
-      SharedModel.INDEXER.execute(() -> build(mine));
+      try {
+        SharedModel.INDEXER.execute(() -> build(mine));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        mine.completeExceptionally(e); // the JVM is exiting: nothing to offer
+      }
     } else {
       build(mine);
     }
@@ -325,7 +329,27 @@ public final class ElementEmbeddings {
     private static volatile EmbeddingModel model;
     private static volatile RuntimeException failure;
 
+    static {
+      // The JVM kills daemon threads wherever they are when it exits: one inside ONNX Runtime
+      // (loading the session, embedding) then crashes the process in native code, which a test
+      // runner reports as a failed build. Exit waits for the native call in flight instead.
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(SharedModel::drain, "element-embeddings-drain"));
+    }
+
     private SharedModel() {}
+
+    /** Stops taking work and waits (at most 20 s) for the work in flight to leave native code. */
+    static void drain() {
+      INDEXER.shutdownNow();
+      EMBEDDERS.shutdownNow();
+      try {
+        INDEXER.awaitTermination(20, TimeUnit.SECONDS);
+        EMBEDDERS.awaitTermination(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
 
     static EmbeddingModel get() {
       EmbeddingModel m = model;

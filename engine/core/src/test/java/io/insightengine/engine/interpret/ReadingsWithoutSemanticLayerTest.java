@@ -222,11 +222,22 @@ class ReadingsWithoutSemanticLayerTest {
   }
 
   @Test
-  void countedNowTheRowsThatCanEndAreTheCurrentOnes() {
+  void countedNowTheRowsThatCanEndAreTheCurrentOnesAndAskedAboutWithoutNow() {
     Interpretation reading = read("How many agents do we have right now?");
     assertThat(reading.query().filters())
         .containsExactly(new ValueFilter(Field.of("agents.is_active"), List.of("true"), false));
-    assertThat(read("How many agents do we have?").query().filters()).isEmpty();
+    // Without "now", all agents ever or the active ones: asked, with both readings offered.
+    Interpretation asked = interpreter.interpret("How many agents do we have?", layer);
+    assertThat(asked.understood()).isFalse();
+    assertThat(asked.clarifications()).anyMatch(c -> c.contains("is active"));
+    assertThat(asked.readings())
+        .extracting(r -> r.query().filters())
+        .contains(
+            List.of(),
+            List.of(new ValueFilter(Field.of("agents.is_active"), List.of("true"), false)));
+    assertThat(read("How many active agents do we have?").query().filters())
+        .as("the state said")
+        .containsExactly(new ValueFilter(Field.of("agents.is_active"), List.of("true"), false));
     assertThat(read("How many tickets do we have right now?").query().filters())
         .as("tickets have no state of being current")
         .isEmpty();
