@@ -56,6 +56,8 @@ final class QueryResolver {
   private static final Set<String> NOW_WORDS =
       Words.keys("currently", "right now", "at the moment", "at present", "presently", "now");
 
+  private static final Set<String> HOW_MUCH = Words.keys("how much");
+
   /** Words asking how many rows exist, without saying which: "do we have", "are there". */
   private static final Set<String> EXISTENCE_WORDS =
       Words.keys("do we have", "have we got", "are there", "is there");
@@ -188,6 +190,14 @@ final class QueryResolver {
       if (!left.isEmpty()) {
         accounting.betterDescribed(left);
       }
+    }
+    if (r.says(HOW_MUCH)
+        && !r.says(QuestionReading.COUNT_WORDS)
+        && r.metrics.stream().allMatch(RowCount.class::isInstance)) {
+      // "How much did we pay out on claims": an amount, which a number of rows is not.
+      r.clarifications.add(
+          "\"How much\" asks for an amount, and I found none: name the amount (a measure or a"
+              + " column of money or quantity)");
     }
     base = r.layer.modelOf(r.metrics.get(0));
     if (r.timeDimension != null && !r.timeDimension.startsWith(base + ".")) {
@@ -350,8 +360,9 @@ final class QueryResolver {
       if (model.equals(base)
           || r.groupWord(m)
           || r.labelDimensions(model).stream().anyMatch(groupBy::contains)
-          || r.valueMentions.contains(m)) {
-        continue;
+          || r.valueMentions.contains(m)
+          || namesAValueOf(model)) {
+        continue; // "agents in the north region": the model whose value it is
       }
       boolean ownValue =
           only(m.targets(), ValueRef.class).stream().anyMatch(v -> v.model().equals(base));
@@ -359,6 +370,12 @@ final class QueryResolver {
         r.valueMentions.add(m);
       }
     }
+  }
+
+  private boolean namesAValueOf(String model) {
+    return r.valueMentions.stream()
+        .anyMatch(
+            v -> only(v.targets(), ValueRef.class).stream().anyMatch(x -> x.model().equals(model)));
   }
 
   /** Whether a value of this column (model.column) is said right before the mention. */
@@ -437,6 +454,14 @@ final class QueryResolver {
           continue;
         }
       }
+      String located = qualified == null ? modelBeforeAPlace(m) : null;
+      if (located != null) {
+        // "claims from customers in the West region": the customers' region, not a broker's.
+        List<ValueRef> own = refs.stream().filter(v -> v.model().equals(located)).toList();
+        if (!own.isEmpty()) {
+          refs = own;
+        }
+      }
       ValueRef value = r.pickValue(refs, qualified != null ? qualified : base);
       String key = value.model() + "." + value.column();
       values.computeIfAbsent(key, k -> new ArrayList<>()).add(value.value());
@@ -451,6 +476,30 @@ final class QueryResolver {
   }
 
   /**
+   * The model named right before "in" / "from" / "at" (and an article) that comes before a value:
+   * "customers in the West region"; null when none is.
+   */
+  private String modelBeforeAPlace(Mention value) {
+    int k = value.start() - 1;
+    if (k >= 0 && ARTICLES.contains(r.tokens.get(k))) {
+      k--;
+    }
+    if (k < 1 || !PLACE_WORDS.contains(r.tokens.get(k))) {
+      return null;
+    }
+    int end = k;
+    return r.modelMentions.stream()
+        .filter(mm -> mm.end() == end)
+        .map(mm -> only(mm.targets(), ModelRef.class).get(0).model())
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static final Set<String> PLACE_WORDS = Words.keys("in", "from", "at");
+
+  private static final Set<String> ARTICLES = Words.keys("the", "a", "an");
+
+  /**
    * "How many members do we have right now": counted now, rows that can stop being current (an
    * account that closes, a member who cancels) are the current ones: their model's one true/false
    * column or status value that says so ("is_active", a status 'active'). A state the question
@@ -462,7 +511,7 @@ final class QueryResolver {
     if (range != null
         || r.compareWith != null
         || !(r.metrics.get(0) instanceof RowCount count)
-        || !now && !r.says(EXISTENCE_WORDS)) {
+        || !now && (!r.says(EXISTENCE_WORDS) || r.says(QuestionReading.ALL_TIME))) {
       return;
     }
     String model = count.model();

@@ -78,6 +78,9 @@ public final class QuestionInterpreter {
             .filter(g -> !opensANamedPhrase(periodRead, g.phrase(), layer));
     if (grain.isPresent()) {
       text = blank(text, grain.get().phrase());
+      if (range.isPresent()) {
+        range = Optional.of(time.wholePeriods(range.get(), grain.get().grain()));
+      }
     }
     // "how does the rate compare across tiers": a breakdown by tier; the grouping word stays.
     text =

@@ -42,6 +42,10 @@ final class QuestionReading {
   static final Set<String> AUXILIARIES =
       Words.keys("were", "was", "been", "is", "are", "be", "being", "get", "got");
 
+  /** Words saying that all rows count, whenever they happened. */
+  static final Set<String> ALL_TIME =
+      Words.keys("in total", "overall", "altogether", "ever", "of all time", "so far");
+
   static final Set<String> COUNT_WORDS = Words.keys("how many", "number of", "count of", "count");
 
   static final Set<String> AVERAGE_WORDS = Words.keys("average", "avg", "mean");

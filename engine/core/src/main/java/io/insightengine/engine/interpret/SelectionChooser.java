@@ -54,10 +54,6 @@ final class SelectionChooser {
 
   private static final Set<String> WITH_WORDS = Words.keys("with", "and", "including");
 
-  /** Words saying that all rows count, whenever they happened. */
-  private static final Set<String> ALL_TIME =
-      Words.keys("in total", "overall", "altogether", "ever", "of all time", "so far");
-
   private final QuestionReading r;
   private final WordAccounting accounting;
   private final QuestionFrame frame;
@@ -532,7 +528,7 @@ final class SelectionChooser {
       // than 150 trips in total".
       event |=
           counted != null
-              && r.says(ALL_TIME)
+              && r.says(QuestionReading.ALL_TIME)
               && r.layer.model(counted).map(SemanticLayer.Model::defaultTimeDimension).isPresent();
       if (event && r.contextModels.stream().anyMatch(m -> !m.equals(counted))) {
         RowCount count = new RowCount(counted);

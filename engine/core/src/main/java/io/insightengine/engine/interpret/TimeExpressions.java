@@ -293,6 +293,33 @@ public final class TimeExpressions {
   /** A grain and the words it was read from. */
   public record GrainMatch(TimeGrain grain, String phrase) {}
 
+  private static final Pattern ROLLING =
+      Pattern.compile(
+          "(?i)(?:the )?(?:last|past|previous|trailing) "
+              + NUMBER_WORDS
+              + " (week|month|quarter|year)s?");
+
+  /**
+   * A series by the unit of a rolling range ("per month over the last 12 months") shows that many
+   * whole periods before the current one, as BI tools' "previous 12 months" do: a partial current
+   * month would read as a drop. Any other range is returned as it is.
+   */
+  public TimeRange wholePeriods(TimeRange range, TimeGrain grain) {
+    Matcher m = ROLLING.matcher(range.phrase().trim());
+    if (grain == null || !m.matches() || !m.group(2).equalsIgnoreCase(grain.sqlName())) {
+      return range;
+    }
+    int n = number(m.group(1));
+    String unit = m.group(2).toLowerCase(Locale.ROOT);
+    LocalDate end = periodStart(unit, today());
+    LocalDate start = end;
+    for (int i = 0; i < n; i++) {
+      start = minus(unit, start);
+    }
+    return new TimeRange(
+        start, end, range.phrase(), "the last " + n + " full " + unit + (n == 1 ? "" : "s"));
+  }
+
   public LocalDate today() {
     return LocalDate.now(clock);
   }

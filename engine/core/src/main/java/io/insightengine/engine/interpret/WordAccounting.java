@@ -64,11 +64,42 @@ final class WordAccounting {
         firstEvent = firstEvent == null ? event : firstEvent;
         continue;
       }
-      if (!metricWords.contains(token) && !unitWords.contains(token)) {
+      if (!metricWords.contains(token)
+          && !unitWords.contains(token)
+          && !namesWhatAModelDoes(token)) {
         unplaced.add(token);
       }
     }
     return new Placement(unplaced, firstEvent);
+  }
+
+  /**
+   * "The claims Hanna is handling" of a model called claims handlers: a verb from which WordNet
+   * derives a word of the name or synonyms of a model the question names (directly, by one of its
+   * values or by one of its columns) says what those rows do, which the model already says.
+   */
+  private boolean namesWhatAModelDoes(String token) {
+    List<String> nouns = Words.derivedNouns(token);
+    if (nouns.isEmpty()) {
+      return false;
+    }
+    Set<String> models = new LinkedHashSet<>(r.contextModels);
+    r.valueMentions.forEach(
+        m -> Mention.only(m.targets(), ValueRef.class).forEach(v -> models.add(v.model())));
+    r.dimensionMentions.forEach(
+        m ->
+            Mention.only(m.targets(), io.insightengine.engine.semantic.Lexicon.ColumnRef.class)
+                .forEach(c -> models.add(c.model())));
+    for (String model : models) {
+      Set<String> words = new LinkedHashSet<>(Words.tokens(model));
+      r.layer.spec().getModels().stream()
+          .filter(m -> m.getName().equals(model))
+          .forEach(m -> m.getSynonyms().forEach(x -> words.addAll(Words.tokens(x))));
+      if (nouns.stream().map(Words::key).anyMatch(words::contains)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

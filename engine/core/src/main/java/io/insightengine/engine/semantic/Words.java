@@ -141,6 +141,14 @@ public final class Words {
   }
 
   /**
+   * The nouns WordNet derives from a lower-case verb's senses ("handler" and "handling" of
+   * "handle"), lower case; empty when it is no verb.
+   */
+  public static List<String> derivedNouns(String verb) {
+    return LETTERS.matcher(verb).matches() ? WordNet.derivedNouns(verb) : List.of();
+  }
+
+  /**
    * The other names of a phrase of several words that WordNet knows as one ("postcode", "zip code"
    * for "postal code"), lower case, from its most used sense; empty otherwise.
    */
@@ -252,6 +260,36 @@ public final class Words {
         return nouns;
       } catch (JWNLException e) {
         throw new IllegalStateException("WordNet lookup failed for " + word, e);
+      }
+    }
+
+    static synchronized List<String> derivedNouns(String verb) {
+      try {
+        IndexWord index = DICTIONARY.lookupIndexWord(POS.VERB, verb);
+        if (index == null) {
+          return List.of();
+        }
+        List<String> nouns = new ArrayList<>();
+        for (Synset sense : index.getSenses()) {
+          for (Word w : sense.getWords()) {
+            if (!w.getLemma().equalsIgnoreCase(index.getLemma())) {
+              continue;
+            }
+            for (Pointer p : w.getPointers(PointerType.DERIVATION)) {
+              if (p.getTarget() instanceof Word target
+                  && target.getPOS() == POS.NOUN
+                  && LETTERS.matcher(target.getLemma()).matches()) {
+                String noun = target.getLemma().toLowerCase(Locale.ROOT);
+                if (!nouns.contains(noun)) {
+                  nouns.add(noun);
+                }
+              }
+            }
+          }
+        }
+        return nouns;
+      } catch (JWNLException e) {
+        throw new IllegalStateException("WordNet lookup failed for " + verb, e);
       }
     }
 

@@ -37,9 +37,10 @@ class QualifiedReadingsTest {
         - name: agents
           table: desk.dim_agents
           primaryKey: [agent_id]
+          synonyms: [ticket handlers]
           columns:
             - {name: agent_id, type: bigint}
-            - {name: agent_name, type: text}
+            - {name: agent_name, type: text, values: [Ann Lee, Bo Chan]}
             - {name: region, type: text, values: [north, south]}
         - name: tickets
           table: desk.fct_tickets
@@ -123,5 +124,38 @@ class QualifiedReadingsTest {
             new Listed(Field.of("tickets.owed_eur")));
     assertThat(reading.query().filters())
         .containsExactly(new ValueFilter(Field.of("tickets.is_open"), List.of("true"), false));
+  }
+
+  @Test
+  void aVerbDerivingTheNameOfAModelNamedSaysWhatItsRowsDo() {
+    Interpretation reading = read("How many open tickets is Ann Lee handling?");
+    assertThat(reading.query().filters())
+        .contains(new ValueFilter(Field.of("agents.agent_name"), List.of("Ann Lee"), false));
+    // A verb that derives nothing the question's models are called stays a word to place.
+    assertThat(
+            interpreter.interpret("How many open tickets is Ann Lee juggling?", layer).unplaced())
+        .contains("juggling");
+  }
+
+  @Test
+  void aValueAfterAModelAndInIsThatModelsValue() {
+    Interpretation reading = read("How many tickets came from customers in the north region?");
+    assertThat(reading.query().filters())
+        .containsExactly(new ValueFilter(Field.of("customers.region"), List.of("north"), false));
+    assertThat(read("How many tickets came from agents in the north region?").query().filters())
+        .containsExactly(new ValueFilter(Field.of("agents.region"), List.of("north"), false));
+  }
+
+  @Test
+  void howMuchIsNeverANumberOfRows() {
+    Interpretation reading =
+        interpreter.interpret("How much did open tickets bring in per agent?", layer);
+    assertThat(reading.understood()).isFalse();
+    assertThat(reading.clarifications()).anyMatch(c -> c.contains("How much"));
+    assertThat(read("How much is owed on open tickets?").query().select())
+        .containsExactly(
+            new io.insightengine.engine.query.SemanticQuery.Aggregate(
+                io.insightengine.engine.query.SemanticQuery.Function.SUM,
+                Field.of("tickets.owed_eur")));
   }
 }

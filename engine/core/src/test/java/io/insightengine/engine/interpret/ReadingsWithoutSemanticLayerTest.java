@@ -235,6 +235,9 @@ class ReadingsWithoutSemanticLayerTest {
         .contains(
             List.of(),
             List.of(new ValueFilter(Field.of("agents.is_active"), List.of("true"), false)));
+    assertThat(read("How many agents do we have in total?").query().filters())
+        .as("all of them, said so")
+        .isEmpty();
     assertThat(read("How many active agents do we have?").query().filters())
         .as("the state said")
         .containsExactly(new ValueFilter(Field.of("agents.is_active"), List.of("true"), false));

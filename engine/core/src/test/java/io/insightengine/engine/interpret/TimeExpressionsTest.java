@@ -117,4 +117,18 @@ class TimeExpressionsTest {
     assertThat(time.grain(question))
         .hasValueSatisfying(g -> assertThat(g.grain()).isEqualTo(grain));
   }
+
+  @Test
+  void aSeriesByTheUnitOfARollingRangeShowsWholePeriods() {
+    TimeRange rolling = time.range(" per month over the last 12 months ").orElseThrow();
+    assertThat(rolling.start()).isEqualTo(LocalDate.of(2025, 11, 24));
+    TimeRange whole = time.wholePeriods(rolling, TimeGrain.MONTH);
+    assertThat(whole.start()).isEqualTo(LocalDate.of(2025, 11, 1));
+    assertThat(whole.end()).isEqualTo(LocalDate.of(2026, 11, 1));
+    // Another grain, or no series, leaves the range as it is.
+    assertThat(time.wholePeriods(rolling, TimeGrain.DAY)).isEqualTo(rolling);
+    assertThat(time.wholePeriods(rolling, null)).isEqualTo(rolling);
+    TimeRange lastMonth = time.range(" last month ").orElseThrow();
+    assertThat(time.wholePeriods(lastMonth, TimeGrain.MONTH)).isEqualTo(lastMonth);
+  }
 }

@@ -59,7 +59,7 @@ class LogisticsFromDbtTest {
     }
     given()
         .contentType(ContentType.JSON)
-        .body(Map.of("question", "How many shippers are there?"))
+        .body(Map.of("question", "How many shippers are there in total?"))
         .when()
         .post("/api/v1/ask")
         .then()
