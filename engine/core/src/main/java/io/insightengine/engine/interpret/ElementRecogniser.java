@@ -237,6 +237,18 @@ final class ElementRecogniser {
       r.addFlag(flag.get(), m);
       return;
     }
+    if (!values.isEmpty()
+        && models.isEmpty()
+        && flag.isPresent()
+        && !r.groupWord(m)
+        && r.dated
+        && values.stream().noneMatch(v -> v.model().equals(flag.get().model()))
+        && namesAnEventOf(flag.get().model())) {
+      // "large losses reported since 2025": a claim's flag, whose rows the verb dates, not the
+      // team of that name of another table.
+      r.addFlag(flag.get(), m);
+      return;
+    }
     if (!values.isEmpty() && models.isEmpty()) {
       r.valueMentions.add(m);
       return;
@@ -395,6 +407,11 @@ final class ElementRecogniser {
       r.timeDimension = recording;
     }
     return true;
+  }
+
+  /** Whether a word of the question names what one of the model's dates records. */
+  private boolean namesAnEventOf(String model) {
+    return r.tokens.stream().anyMatch(t -> r.events.recording(model, t) != null);
   }
 
   /**

@@ -32,7 +32,7 @@ public final class QuestionGrammar {
                   + " through about after before than as via and or but also versus vs",
               // the verbs of asking and light verbs
               "show list give tell find display get got see want need know provide"
-                  + " break broken down up look make made take let please come came bring brought record",
+                  + " break broken down up look make made take let please come came bring brought record work",
               // counting, aggregating, ordering and grouping, read by the interpreter
               "many much number count total sum average avg mean maximum max minimum min"
                   + " highest lowest largest smallest biggest most least fewest top bottom"

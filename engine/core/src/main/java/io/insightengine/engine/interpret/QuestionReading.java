@@ -44,7 +44,7 @@ final class QuestionReading {
 
   /** Words saying that all rows count, whenever they happened. */
   static final Set<String> ALL_TIME =
-      Words.keys("in total", "overall", "altogether", "ever", "of all time", "so far");
+      Words.keys("in total", "overall", "altogether", "ever", "of all time", "all time", "so far");
 
   static final Set<String> COUNT_WORDS = Words.keys("how many", "number of", "count of", "count");
 

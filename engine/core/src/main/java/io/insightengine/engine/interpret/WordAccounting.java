@@ -34,6 +34,10 @@ final class WordAccounting {
 
   private static final String HOW = Words.key("how");
 
+  private static final String ALL = Words.key("all");
+
+  private static final String TIME = Words.key("time");
+
   /** "how big", "how large": the size of a set of rows. */
   private static final Set<String> SIZE_ADJECTIVES = Words.keys("big", "large");
 
@@ -58,6 +62,9 @@ final class WordAccounting {
       }
       if (i > 0 && r.tokens.get(i - 1).equals(HOW) && SIZE_ADJECTIVES.contains(token)) {
         continue; // "how big is the backlog": the size of a set of rows, its count
+      }
+      if (i > 0 && r.tokens.get(i - 1).equals(ALL) && token.equals(TIME)) {
+        continue; // "all time": whenever it happened
       }
       String event = base == null ? null : r.events.recording(base, token);
       if (event != null) {

@@ -42,6 +42,7 @@ class QualifiedReadingsTest {
             - {name: agent_id, type: bigint}
             - {name: agent_name, type: text, values: [Ann Lee, Bo Chan]}
             - {name: region, type: text, values: [north, south]}
+            - {name: team, type: text, values: [escalations, frontline]}
         - name: tickets
           table: desk.fct_tickets
           primaryKey: [ticket_id]
@@ -58,7 +59,8 @@ class QualifiedReadingsTest {
               description: True when the status is open or reopened.
               synonyms: [open]
             - {name: owed_eur, type: "numeric(10,2)", unit: EUR, synonyms: [amount owed]}
-            - {name: opened_date, type: date}
+            - {name: is_escalated, type: boolean, synonyms: [escalations]}
+            - {name: opened_date, type: date, description: Day the ticket was opened.}
           dimensions:
             - {name: opened_date, type: time}
       relationships:
@@ -157,5 +159,16 @@ class QualifiedReadingsTest {
             new io.insightengine.engine.query.SemanticQuery.Aggregate(
                 io.insightengine.engine.query.SemanticQuery.Function.SUM,
                 Field.of("tickets.owed_eur")));
+  }
+
+  @Test
+  void aVerbOfAModelsDatePicksThatModelsElementOfTheWord() {
+    Interpretation dated = read("How many escalations were opened in 2026?");
+    assertThat(dated.query().select()).containsExactly(new RowCount("tickets"));
+    assertThat(dated.query().filters())
+        .contains(new ValueFilter(Field.of("tickets.is_escalated"), List.of("true"), false));
+    // Without a verb of the tickets' dates, the word is the agents' team, as the lexicon has it.
+    assertThat(read("How many agents are in escalations?").query().filters())
+        .containsExactly(new ValueFilter(Field.of("agents.team"), List.of("escalations"), false));
   }
 }

@@ -235,6 +235,9 @@ class ReadingsWithoutSemanticLayerTest {
         .contains(
             List.of(),
             List.of(new ValueFilter(Field.of("agents.is_active"), List.of("true"), false)));
+    assertThat(read("How many agents do we currently work with?").query().filters())
+        .containsExactly(new ValueFilter(Field.of("agents.is_active"), List.of("true"), false));
+    assertThat(read("top 3 agents by refunds, all time").query().filters()).isEmpty();
     assertThat(read("How many agents do we have in total?").query().filters())
         .as("all of them, said so")
         .isEmpty();
