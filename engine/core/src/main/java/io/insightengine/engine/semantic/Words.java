@@ -234,62 +234,47 @@ public final class Words {
       }
     }
 
-    static synchronized List<String> pertainyms(String word) {
-      try {
-        IndexWord index = DICTIONARY.lookupIndexWord(POS.ADJECTIVE, word);
-        if (index == null) {
-          return List.of();
-        }
-        List<String> nouns = new ArrayList<>();
-        for (Synset sense : index.getSenses()) {
-          for (Word w : sense.getWords()) {
-            if (!w.getLemma().equalsIgnoreCase(word)) {
-              continue;
-            }
-            for (Pointer p : w.getPointers(PointerType.PERTAINYM)) {
-              if (!(p.getTarget() instanceof Word target)) {
-                continue; // a pertainym is lexical: word to word
-              }
-              String noun = target.getLemma().toLowerCase(Locale.ROOT);
-              if (!nouns.contains(noun)) {
-                nouns.add(noun);
-              }
-            }
-          }
-        }
-        return nouns;
-      } catch (JWNLException e) {
-        throw new IllegalStateException("WordNet lookup failed for " + word, e);
-      }
+    static List<String> pertainyms(String word) {
+      return related(POS.ADJECTIVE, word, PointerType.PERTAINYM, null);
     }
 
-    static synchronized List<String> derivedNouns(String verb) {
+    static List<String> derivedNouns(String verb) {
+      return related(POS.VERB, verb, PointerType.DERIVATION, POS.NOUN).stream()
+          .filter(n -> LETTERS.matcher(n).matches())
+          .toList();
+    }
+
+    /**
+     * The single words a word's senses point to by a lexical pointer (word to word), lower case, of
+     * the given part of speech when one is given.
+     */
+    private static synchronized List<String> related(
+        POS pos, String word, PointerType pointer, POS targetPos) {
       try {
-        IndexWord index = DICTIONARY.lookupIndexWord(POS.VERB, verb);
+        IndexWord index = DICTIONARY.lookupIndexWord(pos, word);
         if (index == null) {
           return List.of();
         }
-        List<String> nouns = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         for (Synset sense : index.getSenses()) {
           for (Word w : sense.getWords()) {
             if (!w.getLemma().equalsIgnoreCase(index.getLemma())) {
               continue;
             }
-            for (Pointer p : w.getPointers(PointerType.DERIVATION)) {
+            for (Pointer p : w.getPointers(pointer)) {
               if (p.getTarget() instanceof Word target
-                  && target.getPOS() == POS.NOUN
-                  && LETTERS.matcher(target.getLemma()).matches()) {
-                String noun = target.getLemma().toLowerCase(Locale.ROOT);
-                if (!nouns.contains(noun)) {
-                  nouns.add(noun);
+                  && (targetPos == null || target.getPOS() == targetPos)) {
+                String related = target.getLemma().toLowerCase(Locale.ROOT);
+                if (!words.contains(related)) {
+                  words.add(related);
                 }
               }
             }
           }
         }
-        return nouns;
+        return words;
       } catch (JWNLException e) {
-        throw new IllegalStateException("WordNet lookup failed for " + verb, e);
+        throw new IllegalStateException("WordNet lookup failed for " + word, e);
       }
     }
 

@@ -141,4 +141,12 @@ class WordsTest {
         .isEmpty();
     assertThat(Words.phraseSynonyms("postcode")).as("one word: not a phrase").isEmpty();
   }
+
+  @Test
+  void wordNetDerivesNounsFromVerbs() {
+    assertThat(Words.derivedNouns("handle")).contains("handler");
+    assertThat(Words.derivedNouns("sell")).contains("seller");
+    assertThat(Words.derivedNouns("zzzq")).isEmpty();
+    assertThat(Words.derivedNouns("x-ray")).isEmpty();
+  }
 }
