@@ -309,3 +309,11 @@ SELECT region, string_agg(DISTINCT country, ', ' ORDER BY country) FROM marts.di
 -- ----
 SELECT (SELECT max(order_date) FROM marts.fct_orders) AS latest, (SELECT min(order_date) FROM marts.fct_orders) AS first
 -- ----
+SELECT region AS cluster, count(*) AS load FROM marts.fct_orders GROUP BY 1
+-- ----
+SELECT o.status AS security, sum(o.net_amount) AS call FROM marts.fct_orders AS o GROUP BY 1
+-- ----
+SELECT x.refresh, x.lock FROM (SELECT region AS refresh, status AS lock FROM marts.fct_orders) AS x
+-- ----
+WITH c AS (SELECT region AS cluster FROM marts.fct_orders) SELECT cluster, count(*) FROM c GROUP BY cluster
+-- ----

@@ -267,24 +267,22 @@ public final class QueryFirewall {
    * rules (fast), then with them, as {@code CCJSqlParserUtil.parse} does.
    */
   private static Statement parse(String sql, Duration budget) throws ParseException, ParseTimeout {
-    long deadline = System.nanoTime() + budget.toNanos();
+    ParseBudget left = ParseBudget.forCurrentThread(budget.toNanos());
     try {
-      return parse(sql, false, deadline);
+      return parse(sql, false, left);
     } catch (ParseException | TokenMgrException e) {
-      return parse(sql, true, deadline);
+      return parse(sql, true, left);
     }
   }
 
-  private static Statement parse(String sql, boolean complex, long deadline)
+  private static Statement parse(String sql, boolean complex, ParseBudget budget)
       throws ParseException, ParseTimeout {
     CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
     parser.withAllowComplexParsing(complex);
-    long left = deadline - System.nanoTime();
-    if (left <= 0) {
+    if (budget.spent()) {
       throw new ParseTimeout();
     }
-    ScheduledFuture<?> alarm =
-        WATCHDOG.schedule(() -> parser.interrupted = true, left, TimeUnit.NANOSECONDS);
+    Alarm alarm = new Alarm(parser, budget);
     try {
       Statement statement = parser.Statement();
       if (parser.interrupted) {
@@ -297,7 +295,42 @@ public final class QueryFirewall {
       }
       throw e;
     } finally {
-      alarm.cancel(false);
+      alarm.cancel();
+    }
+  }
+
+  /**
+   * Looks at the parse when its budget could first be spent, and again until it is (CPU time runs
+   * slower than the clock on a busy machine), then interrupts it.
+   */
+  private static final class Alarm implements Runnable {
+    private final CCJSqlParser parser;
+    private final ParseBudget budget;
+    private volatile boolean cancelled;
+    private volatile ScheduledFuture<?> next;
+
+    Alarm(CCJSqlParser parser, ParseBudget budget) {
+      this.parser = parser;
+      this.budget = budget;
+      this.next = WATCHDOG.schedule(this, budget.left(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void run() {
+      if (cancelled) {
+        return;
+      }
+      long left = budget.left();
+      if (left <= 0) {
+        parser.interrupted = true;
+      } else {
+        next = WATCHDOG.schedule(this, left, TimeUnit.NANOSECONDS);
+      }
+    }
+
+    void cancel() {
+      cancelled = true;
+      next.cancel(false);
     }
   }
 
@@ -370,7 +403,7 @@ public final class QueryFirewall {
         if (word.equals("INTO")) {
           return v.refuse(Reason.SELECT_INTO, "SELECT INTO and INSERT INTO are not allowed");
         }
-        if (WRITE_KEYWORDS.contains(word)) {
+        if (WRITE_KEYWORDS.contains(word) && startsACteBody(tokens, i)) {
           return v.refuse(
               inWith ? Reason.WRITABLE_CTE : Reason.NOT_A_SELECT,
               word + " is not allowed: queries may only read");
@@ -390,6 +423,21 @@ public final class QueryFirewall {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the token at {@code i} opens the body of a common table expression ({@code AS (} or
+   * {@code AS [NOT] MATERIALIZED (}), the only place inside a query that starts with SELECT, WITH,
+   * VALUES or "(" where PostgreSQL accepts a writing statement. Anywhere else such a word is a
+   * name: an alias {@code cluster}, a column {@code load} (a ban on the bare word refused them).
+   */
+  private static boolean startsACteBody(List<Token> tokens, int i) {
+    if (i < 2 || tokens.get(i - 1).kind() != Kind.OPEN_PAREN) {
+      return false;
+    }
+    Token before = tokens.get(i - 2);
+    return before.kind() == Kind.WORD
+        && (before.upper().equals("AS") || before.upper().equals("MATERIALIZED"));
   }
 
   private static boolean denied(String function, FirewallPolicy policy) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.statement.select.Fetch;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
@@ -48,8 +49,22 @@ public class OptimizeStage {
     return new Optimized(sql, cost, changed);
   }
 
-  /** Adds a LIMIT, or lowers one above {@code maxRows}; returns whether the query changed. */
+  /**
+   * Adds a LIMIT, or lowers a LIMIT or FETCH FIRST above {@code maxRows}; returns whether the query
+   * changed.
+   */
   static boolean enforceLimit(Select select, int maxRows) {
+    Fetch fetch = select.getFetch();
+    if (fetch != null) {
+      // FETCH FIRST n ROWS ONLY: PostgreSQL refuses it together with a LIMIT, so the bound goes
+      // in it. Without a count it is one row.
+      if (fetch.getExpression() == null
+          || fetch.getExpression() instanceof LongValue value && value.getValue() <= maxRows) {
+        return false;
+      }
+      fetch.setExpression(new LongValue(maxRows));
+      return true;
+    }
     Limit limit =
         select instanceof PlainSelect plain
             ? plain.getLimit()

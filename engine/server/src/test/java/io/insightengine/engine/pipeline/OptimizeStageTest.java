@@ -39,4 +39,20 @@ class OptimizeStageTest {
     OptimizeStage.enforceLimit(select, 10);
     assertThat(select.toString()).endsWith("LIMIT 10");
   }
+
+  @Test
+  void boundsAFetchFirstInsteadOfAddingALimit() throws Exception {
+    Select small = parse("SELECT region FROM marts.fct_orders FETCH FIRST 5 ROWS ONLY");
+    assertThat(OptimizeStage.enforceLimit(small, 1000)).isFalse();
+    assertThat(small.toString()).doesNotContain("LIMIT");
+
+    Select large =
+        parse("SELECT region FROM marts.fct_orders OFFSET 3 ROWS FETCH FIRST 50000 ROWS ONLY");
+    assertThat(OptimizeStage.enforceLimit(large, 1000)).isTrue();
+    assertThat(large.toString()).doesNotContain("LIMIT").contains("FETCH FIRST 1000 ROWS ONLY");
+
+    Select one = parse("SELECT region FROM marts.fct_orders FETCH FIRST ROW ONLY");
+    assertThat(OptimizeStage.enforceLimit(one, 1000)).isFalse();
+    assertThat(one.toString()).doesNotContain("LIMIT");
+  }
 }
