@@ -317,3 +317,9 @@ SELECT x.refresh, x.lock FROM (SELECT region AS refresh, status AS lock FROM mar
 -- ----
 WITH c AS (SELECT region AS cluster FROM marts.fct_orders) SELECT cluster, count(*) FROM c GROUP BY cluster
 -- ----
+SELECT region, percentile_cont(0.5) WITHIN GROUP (ORDER BY net_amount) AS median FROM marts.fct_orders GROUP BY region
+-- ----
+SELECT to_char(order_date, 'YYYY-MM') AS month, round(avg(net_amount), 2) FROM marts.fct_orders GROUP BY 1
+-- ----
+SELECT n FROM generate_series(1, 3) AS n
+-- ----

@@ -239,7 +239,18 @@ public final class QueryFirewall {
     collectCteNames(select, cteNames);
     List<String> tables = new ArrayList<>();
     try {
-      for (String table : new TablesNamesFinder<Void>().getTables((Statement) select)) {
+      CallsAndTables finder = new CallsAndTables();
+      Set<String> read = finder.getTables((Statement) select);
+      for (String function : finder.functions) {
+        if (!AnalyticalFunctions.allowed(function) || denied(function, policy)) {
+          return v.refuse(
+              Reason.DENIED_FUNCTION,
+              "function "
+                  + function
+                  + " is not allowed: only the functions of analytical SQL are (docs/sql-firewall.md)");
+        }
+      }
+      for (String table : read) {
         String name = unquote(table);
         if (cteNames.contains(name)) {
           continue;
@@ -331,6 +342,23 @@ public final class QueryFirewall {
     void cancel() {
       cancelled = true;
       next.cancel(false);
+    }
+  }
+
+  /** The tables a query reads, as JSqlParser finds them, and every function it calls. */
+  private static final class CallsAndTables extends TablesNamesFinder<Void> {
+    final Set<String> functions = new java.util.LinkedHashSet<>();
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.expression.Function function, S context) {
+      functions.add(function.getName());
+      return super.visit(function, context);
+    }
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.expression.AnalyticExpression analytic, S context) {
+      functions.add(analytic.getName());
+      return super.visit(analytic, context);
     }
   }
 
