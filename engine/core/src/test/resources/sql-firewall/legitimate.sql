@@ -264,7 +264,7 @@ SELECT region, channel, sum(net_amount) FROM marts.fct_orders GROUP BY ROLLUP (r
 -- ----
 SELECT region, channel, sum(net_amount) FROM marts.fct_orders GROUP BY CUBE (region, channel)
 -- ----
-WITH RECURSIVE months(m) AS (SELECT DATE '2025-01-01' UNION ALL SELECT (m + interval '1 month')::date FROM months WHERE m < DATE '2025-12-01') SELECT m, (SELECT count(*) FROM marts.fct_orders o WHERE date_trunc('month', o.order_date) = m) AS orders FROM months
+SELECT m::date AS m, (SELECT count(*) FROM marts.fct_orders o WHERE date_trunc('month', o.order_date) = m) AS orders FROM generate_series(DATE '2025-01-01', DATE '2025-12-01', interval '1 month') AS m
 -- ----
 WITH recent AS (SELECT * FROM marts.fct_orders WHERE order_date >= DATE '2026-01-01'), big AS (SELECT * FROM recent WHERE net_amount > 500) SELECT count(*) FROM big
 -- ----

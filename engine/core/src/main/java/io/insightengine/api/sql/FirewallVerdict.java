@@ -27,6 +27,7 @@ public record FirewallVerdict(
     LOCKING_CLAUSE,
     DENIED_FUNCTION,
     SYSTEM_CATALOG,
+    RECURSIVE_CTE,
     TABLE_NOT_ALLOWED;
 
     /** The reason as it appears in problem types and messages: {@code table-not-allowed}. */

@@ -428,6 +428,13 @@ public final class QueryFirewall {
           return v.refuse(
               Reason.LOCKING_CLAUSE, "locking clauses (FOR " + next.upper() + ") are not allowed");
         }
+        if (word.equals("RECURSIVE") && previous != null && previous.upper().equals("WITH")) {
+          // Whether a recursion ends is not something the firewall can prove, and a LIMIT added
+          // afterwards hides one that does not; a series of dates is generate_series.
+          return v.refuse(
+              Reason.RECURSIVE_CTE,
+              "recursive CTEs are not allowed: use generate_series for a series of values");
+        }
         if (word.equals("INTO")) {
           return v.refuse(Reason.SELECT_INTO, "SELECT INTO and INSERT INTO are not allowed");
         }
