@@ -62,7 +62,8 @@ public class ExecuteStage {
       throw new PipelineException(
           "query-failed",
           422,
-          "the warehouse refused the query: " + OptimizeStage.firstLine(e.getMessage()));
+          "the warehouse refused the query: "
+              + io.insightengine.engine.warehouse.WarehouseErrors.withoutData(e.getMessage()));
     }
   }
 

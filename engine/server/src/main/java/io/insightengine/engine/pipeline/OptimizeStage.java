@@ -109,13 +109,12 @@ public class OptimizeStage {
     } catch (SQLException e) {
       project.warehouse().throwIfOutage(e);
       throw new PipelineException(
-          "sql-invalid", 422, "the database cannot plan this query: " + firstLine(e.getMessage()));
+          "sql-invalid",
+          422,
+          "the database cannot plan this query: "
+              + io.insightengine.engine.warehouse.WarehouseErrors.withoutData(e.getMessage()));
     } catch (java.io.IOException e) {
       throw new IllegalStateException("unreadable EXPLAIN output", e);
     }
-  }
-
-  static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 }

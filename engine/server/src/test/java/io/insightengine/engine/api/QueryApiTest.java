@@ -165,6 +165,20 @@ class QueryApiTest {
   }
 
   @Test
+  void warehouseErrorsDoNotEchoTheData() {
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("sql", "select email::int from marts.dim_customers order by customer_id"))
+        .when()
+        .post("/api/v1/sql/execute")
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("detail", containsString("invalid input syntax for type integer"))
+        .body("detail", not(containsString("@")));
+  }
+
+  @Test
   void writesAreRefusedAsProblemJson() {
     given()
         .contentType(ContentType.JSON)
