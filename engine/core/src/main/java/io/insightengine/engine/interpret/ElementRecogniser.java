@@ -75,9 +75,6 @@ final class ElementRecogniser {
 
   private static final String EACH = Words.key("each");
 
-  /** Words opening a question that asks for rows. */
-  private static final Set<String> LIST_WORDS = Words.keys("list", "show", "which");
-
   /**
    * "List the hubs and how many docks each one has": a question asking for rows, with "how many" or
    * "how much" before a quantity and "each" soon after it, asks for that quantity row by row.
@@ -85,7 +82,7 @@ final class ElementRecogniser {
   private boolean listsPerRow(Mention m) {
     String before = r.before(m, 2);
     if (r.tokens.isEmpty()
-        || !LIST_WORDS.contains(r.tokens.get(0))
+        || !QuestionReading.PER_ROW_LISTING_WORDS.contains(r.tokens.get(0))
         || !(before.equals(HOW_MANY) || before.equals(HOW_MUCH))) {
       return false;
     }
@@ -226,28 +223,21 @@ final class ElementRecogniser {
       return;
     }
     Optional<Field> flag = r.flagOf(targets);
-    if (!values.isEmpty()
-        && models.isEmpty()
-        && flag.isPresent()
-        && !r.groupWord(m)
-        && values.stream().allMatch(v -> v.model().equals(flag.get().model()))) {
+    if (!values.isEmpty() && models.isEmpty() && flag.isPresent() && !r.groupWord(m)) {
+      String flagModel = flag.get().model();
       // "open claims" where is_open is true for the statuses open and reopened: the true/false
       // column named by the word is the project's definition of the state, the status value only
-      // one of its cases.
-      r.addFlag(flag.get(), m);
-      return;
-    }
-    if (!values.isEmpty()
-        && models.isEmpty()
-        && flag.isPresent()
-        && !r.groupWord(m)
-        && r.dated
-        && values.stream().noneMatch(v -> v.model().equals(flag.get().model()))
-        && namesAnEventOf(flag.get().model())) {
-      // "large losses reported since 2025": a claim's flag, whose rows the verb dates, not the
-      // team of that name of another table.
-      r.addFlag(flag.get(), m);
-      return;
+      // one of its cases. "Large losses reported since 2025": a claim's flag, whose rows the verb
+      // dates, not the team of that name of another table.
+      boolean definesTheState = values.stream().allMatch(v -> v.model().equals(flagModel));
+      boolean datedRows =
+          r.dated
+              && values.stream().noneMatch(v -> v.model().equals(flagModel))
+              && namesAnEventOf(flagModel);
+      if (definesTheState || datedRows) {
+        r.addFlag(flag.get(), m);
+        return;
+      }
     }
     if (!values.isEmpty() && models.isEmpty()) {
       r.valueMentions.add(m);

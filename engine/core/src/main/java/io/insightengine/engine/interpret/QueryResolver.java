@@ -257,19 +257,7 @@ final class QueryResolver {
     List<Interpretation.Reading> readings = datedReadings(query, dateChoices);
     query = withRoles(query, base, range, readings);
     if (currentReading != null) {
-      List<Filter> current = new ArrayList<>(query.filters());
-      current.add(currentReading);
-      SemanticQuery currentOnly =
-          new SemanticQuery(
-              query.select(),
-              query.groupBy(),
-              current,
-              query.having(),
-              query.orderBy(),
-              query.limit(),
-              query.percent(),
-              query.compareWith(),
-              query.roles());
+      SemanticQuery currentOnly = query.withFilter(currentReading);
       if (r.compiles(currentOnly)) {
         readings.add(
             new Interpretation.Reading(
@@ -329,16 +317,10 @@ final class QueryResolver {
    * customers' region, not the region of another table the join reaches first.
    */
   private List<Target> qualifiedTargets(Mention m) {
-    String qualifier = null;
-    for (Mention model : r.modelMentions) {
-      if (model.end() == m.start()) {
-        qualifier = only(model.targets(), ModelRef.class).get(0).model();
-      }
-    }
-    if (qualifier == null) {
+    String of = r.modelEndingAt(m.start());
+    if (of == null) {
       return m.targets();
     }
-    String of = qualifier;
     List<Target> own =
         m.targets().stream()
             .filter(
@@ -487,12 +469,7 @@ final class QueryResolver {
     if (k < 1 || !PLACE_WORDS.contains(r.tokens.get(k))) {
       return null;
     }
-    int end = k;
-    return r.modelMentions.stream()
-        .filter(mm -> mm.end() == end)
-        .map(mm -> only(mm.targets(), ModelRef.class).get(0).model())
-        .findFirst()
-        .orElse(null);
+    return r.modelEndingAt(k);
   }
 
   private static final Set<String> PLACE_WORDS = Words.keys("in", "from", "at");

@@ -13,6 +13,7 @@ import io.insightengine.engine.query.SemanticQueryCompiler;
 import io.insightengine.engine.semantic.Lexicon.ColumnRef;
 import io.insightengine.engine.semantic.Lexicon.DimensionRef;
 import io.insightengine.engine.semantic.Lexicon.MetricRef;
+import io.insightengine.engine.semantic.Lexicon.ModelRef;
 import io.insightengine.engine.semantic.Lexicon.Target;
 import io.insightengine.engine.semantic.Lexicon.ValueRef;
 import io.insightengine.engine.semantic.SemanticLayer;
@@ -45,6 +46,13 @@ final class QuestionReading {
   /** Words saying that all rows count, whenever they happened. */
   static final Set<String> ALL_TIME =
       Words.keys("in total", "overall", "altogether", "ever", "of all time", "all time", "so far");
+
+  /**
+   * The first words of a question asking for rows and a column of each ("list the hubs and how many
+   * docks each one has", "show the claims with their reserve"): "show" too, since the column named
+   * says what to show.
+   */
+  static final Set<String> PER_ROW_LISTING_WORDS = Words.keys("list", "show", "which");
 
   static final Set<String> COUNT_WORDS = Words.keys("how many", "number of", "count of", "count");
 
@@ -276,6 +284,15 @@ final class QuestionReading {
         .filter(ms -> ms.expr() != null && ms.expr().trim().matches("\\w+"))
         .map(ms -> Set.of(ms.model() + "." + ms.expr().trim()))
         .orElse(Set.of());
+  }
+
+  /** The model of the model mention that ends right before token {@code end}, or null. */
+  String modelEndingAt(int end) {
+    return modelMentions.stream()
+        .filter(m -> m.end() == end)
+        .map(m -> Mention.only(m.targets(), ModelRef.class).get(0).model())
+        .findFirst()
+        .orElse(null);
   }
 
   boolean groupWord(Mention m) {

@@ -47,9 +47,6 @@ final class SelectionChooser {
    */
   private static final Set<String> LISTING_WORDS = Words.keys("which", "list");
 
-  /** The first words of a question asking for rows and a column of each: "list", "show". */
-  private static final Set<String> PER_ROW_LISTING_WORDS = Words.keys("list", "show", "which");
-
   private static final Set<String> POSSESSIVES = Words.keys("their", "its");
 
   private static final Set<String> WITH_WORDS = Words.keys("with", "and", "including");
@@ -154,7 +151,7 @@ final class SelectionChooser {
    * condition.
    */
   private boolean listsRowsWithTheirColumn() {
-    if (r.tokens.isEmpty() || !PER_ROW_LISTING_WORDS.contains(r.tokens.get(0))) {
+    if (r.tokens.isEmpty() || !QuestionReading.PER_ROW_LISTING_WORDS.contains(r.tokens.get(0))) {
       return false;
     }
     for (Mention m : r.dimensionMentions) {

@@ -5,6 +5,7 @@ import io.insightengine.engine.query.SemanticQuery.Aggregate;
 import io.insightengine.engine.query.SemanticQuery.RowCount;
 import io.insightengine.engine.query.SemanticQuery.Selection;
 import io.insightengine.engine.semantic.ElementEmbeddings;
+import io.insightengine.engine.semantic.Lexicon.ColumnRef;
 import io.insightengine.engine.semantic.Lexicon.ValueRef;
 import io.insightengine.engine.semantic.Units;
 import io.insightengine.engine.semantic.Words;
@@ -55,6 +56,7 @@ final class WordAccounting {
     Set<String> metricWords = new LinkedHashSet<>();
     r.metrics.forEach(selection -> metricWords.addAll(describingWords(selection)));
     Set<String> unitWords = unitWords(base);
+    Set<String> modelWords = null; // read when a word first needs them
     for (int i = 0; i < r.tokens.size(); i++) {
       String token = r.tokens.get(i);
       if (r.placed.get(i) || QuestionGrammar.isFunctionWord(token)) {
@@ -71,42 +73,40 @@ final class WordAccounting {
         firstEvent = firstEvent == null ? event : firstEvent;
         continue;
       }
-      if (!metricWords.contains(token)
-          && !unitWords.contains(token)
-          && !namesWhatAModelDoes(token)) {
-        unplaced.add(token);
+      if (metricWords.contains(token) || unitWords.contains(token)) {
+        continue;
       }
+      // "The claims Hanna is handling" of a model called claims handlers: a verb from which
+      // WordNet derives a word naming a model the question names says what those rows do, which
+      // the model already says.
+      List<String> nouns = Words.derivedNouns(token);
+      if (!nouns.isEmpty()) {
+        modelWords = modelWords == null ? namedModelWords() : modelWords;
+        if (nouns.stream().map(Words::key).anyMatch(modelWords::contains)) {
+          continue;
+        }
+      }
+      unplaced.add(token);
     }
     return new Placement(unplaced, firstEvent);
   }
 
   /**
-   * "The claims Hanna is handling" of a model called claims handlers: a verb from which WordNet
-   * derives a word of the name or synonyms of a model the question names (directly, by one of its
-   * values or by one of its columns) says what those rows do, which the model already says.
+   * The words of the names and synonyms of the models the question names, directly, by one of their
+   * values or by one of their columns.
    */
-  private boolean namesWhatAModelDoes(String token) {
-    List<String> nouns = Words.derivedNouns(token);
-    if (nouns.isEmpty()) {
-      return false;
-    }
+  private Set<String> namedModelWords() {
     Set<String> models = new LinkedHashSet<>(r.contextModels);
     r.valueMentions.forEach(
         m -> Mention.only(m.targets(), ValueRef.class).forEach(v -> models.add(v.model())));
     r.dimensionMentions.forEach(
-        m ->
-            Mention.only(m.targets(), io.insightengine.engine.semantic.Lexicon.ColumnRef.class)
-                .forEach(c -> models.add(c.model())));
-    for (String model : models) {
-      Set<String> words = new LinkedHashSet<>(Words.tokens(model));
-      r.layer.spec().getModels().stream()
-          .filter(m -> m.getName().equals(model))
-          .forEach(m -> m.getSynonyms().forEach(x -> words.addAll(Words.tokens(x))));
-      if (nouns.stream().map(Words::key).anyMatch(words::contains)) {
-        return true;
-      }
-    }
-    return false;
+        m -> Mention.only(m.targets(), ColumnRef.class).forEach(c -> models.add(c.model())));
+    Set<String> words = new LinkedHashSet<>();
+    models.forEach(model -> words.addAll(Words.tokens(model)));
+    r.layer.spec().getModels().stream()
+        .filter(m -> models.contains(m.getName()))
+        .forEach(m -> m.getSynonyms().forEach(x -> words.addAll(Words.tokens(x))));
+    return words;
   }
 
   /**

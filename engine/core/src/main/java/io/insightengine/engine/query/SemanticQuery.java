@@ -82,6 +82,14 @@ public record SemanticQuery(
         select, groupBy, filters, having, orderBy, limit, percent, compareWith, chosen);
   }
 
+  /** This query with one more filter. */
+  public SemanticQuery withFilter(Filter filter) {
+    List<Filter> more = new java.util.ArrayList<>(filters);
+    more.add(filter);
+    return new SemanticQuery(
+        select, groupBy, more, having, orderBy, limit, percent, compareWith, roles);
+  }
+
   /**
    * The relationship from {@code from} by its {@code fromColumns} to {@code to}: one of the
    * semantic model's relationships, chosen where several join the same two models.
