@@ -76,8 +76,8 @@ final class ElementRecogniser {
   private static final String EACH = Words.key("each");
 
   /**
-   * "List the hubs and how many docks each one has": a question asking for rows, with "how many" or
-   * "how much" before a quantity and "each" soon after it, asks for that quantity row by row.
+   * "List the queues and how many seats each one has": a question asking for rows, with "how many"
+   * or "how much" before a quantity and "each" soon after it, asks for that quantity row by row.
    */
   private boolean listsPerRow(Mention m) {
     String before = r.before(m, 2);
@@ -169,7 +169,7 @@ final class ElementRecogniser {
     if (perRow.isPresent()
         && models.stream().allMatch(x -> x.model().equals(perRow.get().model()))
         && listsPerRow(m)) {
-      // "list the hubs and how many docks each one has": the column of every row, not a total,
+      // "list the queues and how many seats each one has": the column of every row, not a total,
       // and not the number of the rows themselves (each is one).
       ColumnRef column = perRow.get();
       r.labelDimensions(column.model()).forEach(l -> r.metrics.add(new Listed(Field.of(l))));
@@ -225,9 +225,9 @@ final class ElementRecogniser {
     Optional<Field> flag = r.flagOf(targets);
     if (!values.isEmpty() && models.isEmpty() && flag.isPresent() && !r.groupWord(m)) {
       String flagModel = flag.get().model();
-      // "open claims" where is_open is true for the statuses open and reopened: the true/false
+      // "open tickets" where is_open is true for the statuses open and reopened: the true/false
       // column named by the word is the project's definition of the state, the status value only
-      // one of its cases. "Large losses reported since 2025": a claim's flag, whose rows the verb
+      // one of its cases. "Escalations opened in 2026": a ticket's flag, whose rows the verb
       // dates, not the team of that name of another table.
       boolean definesTheState = values.stream().allMatch(v -> v.model().equals(flagModel));
       boolean datedRows =
@@ -347,8 +347,8 @@ final class ElementRecogniser {
       return SemanticQuery.Function.SUM;
     }
     if (r.before(m, 2).equals(HOW_MANY)) {
-      // "how many kilometres were ridden": a quantity the rows hold adds up, "how many minutes
-      // does a trip last on average" is its mean.
+      // "how many minutes were spent on hold": a quantity the rows hold adds up, "how many
+      // minutes does a call last on average" is its mean.
       return r.says(QuestionReading.AVERAGE_WORDS)
           ? SemanticQuery.Function.AVG
           : SemanticQuery.Function.SUM;

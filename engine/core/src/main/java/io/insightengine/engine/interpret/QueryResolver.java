@@ -194,7 +194,7 @@ final class QueryResolver {
     if (r.says(HOW_MUCH)
         && !r.says(QuestionReading.COUNT_WORDS)
         && r.metrics.stream().allMatch(RowCount.class::isInstance)) {
-      // "How much did we pay out on claims": an amount, which a number of rows is not.
+      // "How much did we refund on tickets": an amount, which a number of rows is not.
       r.clarifications.add(
           "\"How much\" asks for an amount, and I found none: name the amount (a measure or a"
               + " column of money or quantity)");
@@ -332,7 +332,7 @@ final class QueryResolver {
   }
 
   /**
-   * "Policies that came in through a broker": a word naming both another model and a value of the
+   * "Tickets that came in through an agent": a word naming both another model and a value of the
    * asked model's own rows, where that other model is neither asked for nor grouped by, is the
    * value.
    */
@@ -438,7 +438,7 @@ final class QueryResolver {
       }
       String located = qualified == null ? modelBeforeAPlace(m) : null;
       if (located != null) {
-        // "claims from customers in the West region": the customers' region, not a broker's.
+        // "tickets from customers in the north region": the customers' region, not an agent's.
         List<ValueRef> own = refs.stream().filter(v -> v.model().equals(located)).toList();
         if (!own.isEmpty()) {
           refs = own;
@@ -459,7 +459,7 @@ final class QueryResolver {
 
   /**
    * The model named right before "in" / "from" / "at" (and an article) that comes before a value:
-   * "customers in the West region"; null when none is.
+   * "customers in the north region"; null when none is.
    */
   private String modelBeforeAPlace(Mention value) {
     int k = value.start() - 1;

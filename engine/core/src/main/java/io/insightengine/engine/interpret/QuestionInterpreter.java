@@ -160,9 +160,9 @@ public final class QuestionInterpreter {
   }
 
   /**
-   * Whether a grain's word opens a longer phrase that names only columns: "the annual premium" of a
-   * column annual_premium is that column, not a breakdown by year. A metric or a model so named
-   * ("daily net revenue", "daily sales") may still be asked per day.
+   * Whether a grain's word opens a longer phrase that names only columns: "the annual fee" of a
+   * column annual_fee is that column, not a breakdown by year. A metric or a model so named ("daily
+   * net revenue", "daily sales") may still be asked per day.
    */
   private static boolean opensANamedPhrase(String text, String phrase, SemanticLayer layer) {
     int at = text.toLowerCase(Locale.ROOT).indexOf(phrase.toLowerCase(Locale.ROOT));

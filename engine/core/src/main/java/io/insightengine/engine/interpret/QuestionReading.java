@@ -48,9 +48,9 @@ final class QuestionReading {
       Words.keys("in total", "overall", "altogether", "ever", "of all time", "all time", "so far");
 
   /**
-   * The first words of a question asking for rows and a column of each ("list the hubs and how many
-   * docks each one has", "show the claims with their reserve"): "show" too, since the column named
-   * says what to show.
+   * The first words of a question asking for rows and a column of each ("list the queues and how
+   * many seats each one has", "show the tickets with their amount owed"): "show" too, since the
+   * column named says what to show.
    */
   static final Set<String> PER_ROW_LISTING_WORDS = Words.keys("list", "show", "which");
 

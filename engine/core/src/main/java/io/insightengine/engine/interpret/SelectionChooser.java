@@ -145,10 +145,10 @@ final class SelectionChooser {
   }
 
   /**
-   * "List the open claims with their reserve": a question asking for rows that names a column of
-   * theirs after "with their" (or "with its", "and their") lists the rows by name with that column.
-   * A value of another table said between ("their current reserve") qualifies the column, it is no
-   * condition.
+   * "List the open tickets with their amount owed": a question asking for rows that names a column
+   * of theirs after "with their" (or "with its", "and their") lists the rows by name with that
+   * column. A value of another table said between ("their current amount owed") qualifies the
+   * column, it is no condition.
    */
   private boolean listsRowsWithTheirColumn() {
     if (r.tokens.isEmpty() || !QuestionReading.PER_ROW_LISTING_WORDS.contains(r.tokens.get(0))) {
@@ -196,7 +196,7 @@ final class SelectionChooser {
   }
 
   /**
-   * "The longest ride", "the shortest call": said right before a model with one duration (a column
+   * "The longest call", "the shortest visit": said right before a model with one duration (a column
    * whose unit is one of time), the longest or shortest of its durations.
    */
   private Optional<Aggregate> longestOrShortest() {

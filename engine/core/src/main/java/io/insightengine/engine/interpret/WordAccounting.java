@@ -76,7 +76,7 @@ final class WordAccounting {
       if (metricWords.contains(token) || unitWords.contains(token)) {
         continue;
       }
-      // "The claims Hanna is handling" of a model called claims handlers: a verb from which
+      // "The tickets Ann is handling" of a model called ticket handlers: a verb from which
       // WordNet derives a word naming a model the question names says what those rows do, which
       // the model already says.
       List<String> nouns = Words.derivedNouns(token);
@@ -250,8 +250,8 @@ final class WordAccounting {
   }
 
   /**
-   * "Casual riders" of a column rider_type, "premium tier" of a column customer_tier: a word of the
-   * value's own column name said right after the value names whose value it is.
+   * "Gold customers" of a column customer_tier, "priority queue" of a column queue_type: a word of
+   * the value's own column name said right after the value names whose value it is.
    */
   void placeColumnWordsAfterValues() {
     for (Mention m : r.valueMentions) {
