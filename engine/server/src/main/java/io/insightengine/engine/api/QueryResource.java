@@ -26,6 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "questions")
 public class QueryResource {
+  /** Kubernetes object names (RFC 1123 subdomains), the only names a Project can have. */
+  private static final java.util.regex.Pattern PROJECT_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+
   private final QueryPipeline pipeline;
   private final QueryHistory history;
 
@@ -94,6 +98,10 @@ public class QueryResource {
       @QueryParam("project") String project, @QueryParam("limit") @DefaultValue("50") int limit) {
     if (limit < 1 || limit > 500) {
       throw new PipelineException("invalid-limit", 400, "limit must be between 1 and 500");
+    }
+    if (project != null && !PROJECT_NAME.matcher(project).matches()) {
+      throw new PipelineException(
+          "invalid-project", 400, "project must be a Project's name (a DNS label)");
     }
     return history.recent(project, limit);
   }

@@ -91,6 +91,32 @@ public interface EngineConfig {
 
     @WithDefault("8")
     int maxPoolSize();
+
+    /** Bound on connecting, logging in and waiting for a pooled connection. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /**
+     * Bound on every read from the app database: a server that stops answering fails the work
+     * (history is kept queued and written later) instead of holding it.
+     */
+    @WithDefault("10s")
+    Duration socketTimeout();
+
+    /** How often an unavailable app database is tried again. */
+    @WithDefault("2s")
+    Duration retryInterval();
+
+    /** How often an available app database is checked (so readiness shows an outage). */
+    @WithDefault("15s")
+    Duration checkInterval();
+
+    /**
+     * How many history entries wait for the app database at most; beyond, the oldest are dropped
+     * (counted in {@code insight_history_dropped_total}) so answers never wait for history.
+     */
+    @WithDefault("10000")
+    int historyQueueCapacity();
   }
 
   /** dbt artifacts that SemanticModels name in {@code spec.dbt}. */

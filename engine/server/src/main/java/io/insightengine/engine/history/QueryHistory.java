@@ -2,7 +2,11 @@ package io.insightengine.engine.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightengine.engine.config.EngineConfig;
+import io.insightengine.engine.db.DatabaseAvailability;
 import io.insightengine.engine.db.Databases;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +30,12 @@ public class QueryHistory {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Databases databases;
 
-  public QueryHistory(Databases databases) {
+  public QueryHistory(Databases databases, EngineConfig config, MeterRegistry metrics) {
     this.databases = databases;
+    this.queue = new LinkedBlockingQueue<>(config.appDatabase().historyQueueCapacity());
+    this.dropped = metrics.counter("insight.history.dropped");
+    this.rejected = metrics.counter("insight.history.rejected");
+    metrics.gauge("insight.history.queued", queue, BlockingQueue::size);
   }
 
   /** One recorded request. */
@@ -45,15 +54,22 @@ public class QueryHistory {
       String createdAt) {}
 
   /**
-   * Records off the request path: an answer never waits for its history row. One writer thread
-   * takes what has queued up and inserts it as one batch in one transaction (under load, one round
-   * trip and one commit for many rows); a full queue makes callers write themselves (back-pressure,
-   * nothing lost).
+   * Records off the request path: an answer never waits for its history row, not even when the app
+   * database is stalled or down. One writer thread takes what has queued up and inserts it as one
+   * batch in one transaction (under load, one round trip and one commit for many rows). While the
+   * app database cannot be written, the batch is kept and tried again; the queue is bounded, and
+   * when it is full the oldest entry is dropped and counted ({@code
+   * insight_history_dropped_total}): losing an old history row is better than holding an answer or
+   * the engine's memory.
    */
   private static final int MAX_BATCH = 256;
 
-  private final BlockingQueue<Outcome> queue = new LinkedBlockingQueue<>(10_000);
+  private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(5);
+
+  private final BlockingQueue<Outcome> queue;
   private final Thread writer = new Thread(this::writeLoop, "query-history-writer");
+  private final Counter dropped;
+  private final Counter rejected;
   private volatile boolean running = true;
 
   void start(@Observes StartupEvent event) {
@@ -80,15 +96,19 @@ public class QueryHistory {
       Map<String, Double> stageMs,
       String error) {}
 
+  /** Queues {@code outcome}; never blocks (a full queue drops its oldest entry). */
   public void record(Outcome outcome) {
-    if (!queue.offer(outcome)) {
-      write(List.of(outcome));
+    while (!queue.offer(outcome)) {
+      if (queue.poll() != null) {
+        dropped.increment();
+      }
     }
   }
 
   private void writeLoop() {
     List<Outcome> batch = new ArrayList<>(MAX_BATCH);
-    while (running || !queue.isEmpty()) {
+    Duration pause = Duration.ofMillis(100);
+    while (running || !queue.isEmpty() || !batch.isEmpty()) {
       try {
         if (batch.isEmpty()) {
           Outcome first = running ? queue.take() : queue.poll();
@@ -97,9 +117,22 @@ public class QueryHistory {
           }
           batch.add(first);
         }
-        queue.drainTo(batch, MAX_BATCH - 1);
-        write(batch);
-        batch.clear();
+        queue.drainTo(batch, MAX_BATCH - batch.size());
+        if (write(batch)) {
+          pause = Duration.ofMillis(100);
+        } else if (running) {
+          // The app database is unavailable: keep the batch, wait, try again.
+          Thread.sleep(pause.toMillis());
+          pause = pause.multipliedBy(2);
+          if (pause.compareTo(MAX_RETRY_PAUSE) > 0) {
+            pause = MAX_RETRY_PAUSE;
+          }
+        } else {
+          LOG.warnf(
+              "query history: %d entries not written at shutdown (app database unavailable)",
+              batch.size() + queue.size());
+          break;
+        }
       } catch (InterruptedException e) {
         // Shutting down: the loop writes what is left, then ends.
       } catch (RuntimeException e) {
@@ -109,7 +142,47 @@ public class QueryHistory {
     }
   }
 
-  private void write(List<Outcome> outcomes) {
+  /**
+   * Writes the batch and empties it; false when the app database is unavailable (what was not
+   * written stays in the batch). A row the database refuses (a value it cannot store) is not
+   * allowed to take its batch with it: the batch is then written row by row and only the refused
+   * rows are left out, counted in {@code insight_history_rejected_total}.
+   */
+  boolean write(List<Outcome> batch) {
+    try {
+      insert(batch);
+      batch.clear();
+      return true;
+    } catch (SQLException e) {
+      if (databases.failed(e)) {
+        return false;
+      }
+    }
+    for (var rows = batch.iterator(); rows.hasNext(); ) {
+      Outcome o = rows.next();
+      try {
+        insert(List.of(o));
+      } catch (SQLException e) {
+        if (databases.failed(e)) {
+          return false;
+        }
+        rejected.increment();
+        LOG.warnf(
+            "query history entry %s refused by the app database: %s",
+            o.correlationId(), serverMessage(e));
+      }
+      rows.remove();
+    }
+    return true;
+  }
+
+  /** What the server said, without the statement and values a batch failure repeats. */
+  private static String serverMessage(SQLException e) {
+    SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+    return cause.getSQLState() + " " + DatabaseAvailability.firstLine(cause.getMessage());
+  }
+
+  private void insert(List<Outcome> outcomes) throws SQLException {
     String insert =
         "insert into query_history (correlation_id, project, principal, question, sql, status,"
             + " generator, row_count, total_ms, stage_ms, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
@@ -121,11 +194,11 @@ public class QueryHistory {
       }
       try (PreparedStatement st = c.prepareStatement(insert)) {
         for (Outcome o : outcomes) {
-          st.setString(1, o.correlationId());
-          st.setString(2, o.project());
-          st.setString(3, o.principal());
-          st.setString(4, o.question());
-          st.setString(5, o.sql());
+          st.setString(1, storable(o.correlationId()));
+          st.setString(2, storable(o.project()));
+          st.setString(3, storable(o.principal()));
+          st.setString(4, storable(o.question()));
+          st.setString(5, storable(o.sql()));
           st.setString(6, o.status());
           st.setString(7, o.generator());
           st.setObject(8, o.rowCount());
@@ -133,18 +206,48 @@ public class QueryHistory {
               9,
               (int)
                   Math.round(o.stageMs().values().stream().mapToDouble(Double::doubleValue).sum()));
-          st.setString(10, JSON.writeValueAsString(o.stageMs()));
-          st.setString(11, o.error());
+          st.setString(10, json(o.stageMs()));
+          st.setString(11, storable(o.error()));
           st.addBatch();
         }
         st.executeBatch();
       }
       c.commit();
-    } catch (SQLException | JsonProcessingException e) {
-      // History must never fail the answer itself.
-      LOG.warnf(
-          "could not record %d query history entries (first %s): %s",
-          outcomes.size(), outcomes.get(0).correlationId(), e.getMessage());
+    }
+  }
+
+  /**
+   * Text PostgreSQL can store: it has no NUL character (a question may carry one), and a lone
+   * UTF-16 surrogate has no UTF-8 form; both become U+FFFD.
+   */
+  static String storable(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      boolean bad =
+          ch == 0
+              || Character.isHighSurrogate(ch)
+                  && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+              || Character.isLowSurrogate(ch)
+                  && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+      if (bad && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        out.append(bad ? '\uFFFD' : ch);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static String json(Map<String, Double> stageMs) {
+    try {
+      return JSON.writeValueAsString(stageMs);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stage timings are always serialisable", e);
     }
   }
 
@@ -154,7 +257,7 @@ public class QueryHistory {
             + " total_ms, error, created_at from query_history where (? is null or project = ?)"
             + " order by id desc limit ?";
     List<Entry> entries = new ArrayList<>();
-    try (Connection c = databases.app().getConnection();
+    try (Connection c = databases.connectionFor("the query history");
         PreparedStatement st = c.prepareStatement(query)) {
       st.setString(1, project);
       st.setString(2, project);
@@ -178,6 +281,9 @@ public class QueryHistory {
         }
       }
     } catch (SQLException e) {
+      if (databases.failed(e)) {
+        throw databases.unavailable("the query history");
+      }
       throw new IllegalStateException("cannot read the query history", e);
     }
     return entries;

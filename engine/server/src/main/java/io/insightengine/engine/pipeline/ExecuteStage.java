@@ -19,11 +19,8 @@ import java.util.List;
 public class ExecuteStage {
   public QueryResult execute(String sql, ProjectRuntime project) {
     int maxRows = project.maxRows();
-    try (Connection c = project.warehouse().connection()) {
-      c.setReadOnly(true);
-      c.setAutoCommit(false);
+    try (Connection c = project.warehouse().readOnlyTransaction(project.queryTimeout())) {
       try (Statement st = c.createStatement()) {
-        st.execute("SET LOCAL statement_timeout = " + project.queryTimeout().toMillis());
         st.setMaxRows(maxRows + 1);
         try (ResultSet rs = st.executeQuery(sql)) {
           ResultSetMetaData meta = rs.getMetaData();

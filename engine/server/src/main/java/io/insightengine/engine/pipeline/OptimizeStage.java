@@ -91,13 +91,9 @@ public class OptimizeStage {
   }
 
   private double planCost(String sql, ProjectRuntime project) {
-    try (Connection c = project.warehouse().connection()) {
-      c.setReadOnly(true);
-      c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
-        // Planning can be slow too (PostgreSQL folds constant expressions while planning).
-        st.execute("SET LOCAL statement_timeout = " + project.queryTimeout().toMillis());
-      }
+    // Planning can be slow too (PostgreSQL folds constant expressions while planning): EXPLAIN
+    // runs under the same statement timeout as the query.
+    try (Connection c = project.warehouse().readOnlyTransaction(project.queryTimeout())) {
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
         rs.next();

@@ -38,7 +38,7 @@ public final class DimensionValueSampler {
    */
   public static Map<String, Map<String, String>> columnTypes(
       SemanticLayer layer, Warehouse warehouse, Duration statementTimeout) throws SQLException {
-    try (Connection c = readOnly(warehouse, statementTimeout)) {
+    try (Connection c = warehouse.readOnlyTransaction(statementTimeout)) {
       Map<String, Map<String, String>> types = columnTypes(c, layer);
       c.rollback();
       return types;
@@ -60,7 +60,7 @@ public final class DimensionValueSampler {
     int added = 0;
     int skipped = 0;
     layer.learnColumnTypes(columnTypes);
-    try (Connection c = readOnly(warehouse, statementTimeout)) {
+    try (Connection c = warehouse.readOnlyTransaction(statementTimeout)) {
       for (SemanticLayer.Model model : layer.models()) {
         for (ColumnSpec column : model.columns().values()) {
           if (!eligible(layer, model, column)) {
@@ -92,21 +92,6 @@ public final class DimensionValueSampler {
       c.rollback();
     }
     return new Sampled(columns, added, skipped);
-  }
-
-  /** A read-only transaction on the warehouse whose statements stop after the timeout. */
-  private static Connection readOnly(Warehouse warehouse, Duration statementTimeout)
-      throws SQLException {
-    Connection c = warehouse.connection();
-    try {
-      c.setReadOnly(true);
-      c.setAutoCommit(false);
-      limit(c, statementTimeout);
-      return c;
-    } catch (SQLException e) {
-      c.close();
-      throw e;
-    }
   }
 
   /** Sets the transaction's statement timeout (again after a rollback, which resets it). */

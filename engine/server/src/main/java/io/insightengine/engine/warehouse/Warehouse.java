@@ -1,18 +1,25 @@
 package io.insightengine.engine.warehouse;
 
+import static io.insightengine.engine.db.DatabaseAvailability.firstLine;
+import static io.insightengine.engine.db.DatabaseAvailability.outageReason;
+
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.exceptionsorter.PostgreSQLExceptionSorter;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.insightengine.engine.db.DatabaseAvailability;
 import io.insightengine.engine.pipeline.PipelineException;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Properties;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,14 +32,13 @@ import org.jboss.logging.Logger;
 public final class Warehouse implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Warehouse.class);
 
-  /** Whether the warehouse can be used; when not, why (reason is a CamelCase slug). */
-  public record Availability(boolean available, String reason, String message, Instant since) {}
+  private static final Driver DRIVER = new org.postgresql.Driver();
 
   private final String project;
   private final DatasourceSettings settings;
   private final AgroalDataSource pool;
   private final Clock clock;
-  private volatile Availability availability;
+  private final DatabaseAvailability availability;
   private volatile Instant lastChecked = Instant.EPOCH;
 
   Warehouse(String project, DatasourceSettings settings, Clock clock) throws SQLException {
@@ -40,7 +46,7 @@ public final class Warehouse implements AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     this.pool = AgroalDataSource.from(poolConfiguration(settings));
-    this.availability = new Availability(true, "Available", "not checked yet", clock.instant());
+    this.availability = new DatabaseAvailability(clock);
   }
 
   /** A warehouse outside the registry (tools and evaluations); the caller closes it. */
@@ -60,7 +66,10 @@ public final class Warehouse implements AutoCloseable {
                     // A connection the server closed (restart, pg_terminate_backend) is found
                     // and replaced before a query uses it.
                     .validateOnBorrow(true)
-                    .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(5))
+                    // A validation bounded like connecting: a frozen server is found as fast.
+                    .connectionValidator(
+                        ConnectionValidator.defaultValidatorWithTimeout(
+                            (int) Math.max(1, s.connectTimeout().toSeconds())))
                     .exceptionSorter(new PostgreSQLExceptionSorter())
                     .validationTimeout(Duration.ofSeconds(30))
                     .reapTimeout(Duration.ofMinutes(5))
@@ -82,8 +91,8 @@ public final class Warehouse implements AutoCloseable {
     return settings;
   }
 
-  public Availability availability() {
-    return availability;
+  public DatabaseAvailability.State availability() {
+    return availability.current();
   }
 
   Instant lastChecked() {
@@ -95,16 +104,48 @@ public final class Warehouse implements AutoCloseable {
     return settings.maxConnections();
   }
 
-  /** A pooled connection; a 503 problem when the warehouse is (or turns out to be) unavailable. */
-  public Connection connection() {
-    Availability now = availability;
+  /**
+   * A pooled connection in a read-only transaction whose statements the server stops after {@code
+   * statementTimeout} (the caller rolls it back); a 503 problem when the warehouse is (or turns out
+   * to be) unavailable. A server that stopped answering (a stalled host, a frozen process) cannot
+   * apply its timeout, so reads on the connection also give up on the client a little later ({@link
+   * #networkTimeout}) and the warehouse is then unavailable ({@code NotResponding}).
+   */
+  public Connection readOnlyTransaction(Duration statementTimeout) {
+    DatabaseAvailability.State now = availability.current();
     if (!now.available()) {
       throw unavailable(now);
     }
+    Connection c;
     try {
-      return pool.getConnection();
+      c = pool.getConnection();
     } catch (SQLException e) {
       throw failure(e).orElseGet(() -> busy(e));
+    }
+    try {
+      c.setNetworkTimeout(Runnable::run, (int) networkTimeout(statementTimeout).toMillis());
+      c.setReadOnly(true);
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+      }
+      return c;
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw failure(e).orElseGet(() -> busy(e));
+    }
+  }
+
+  /** The client-side bound of a statement: the server's timeout, plus time to hear it fire. */
+  static Duration networkTimeout(Duration statementTimeout) {
+    return statementTimeout.plus(Duration.ofSeconds(2)).plus(statementTimeout.dividedBy(10));
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // the connection is being given up anyway
     }
   }
 
@@ -119,7 +160,7 @@ public final class Warehouse implements AutoCloseable {
       return Optional.empty();
     }
     markUnavailable(reason, firstLine(e.getMessage()));
-    return Optional.of(unavailable(availability));
+    return Optional.of(unavailable(availability.current()));
   }
 
   /** Throws the 503 problem when {@code e} reports an outage (see {@link #failure}). */
@@ -130,45 +171,44 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
-  /** Tries the warehouse now (a pooled connection, validated); updates and returns availability. */
-  public Availability check() {
+  /**
+   * Tries the warehouse now, on a new connection of its own rather than a pooled one: a pool whose
+   * connections are all running queries is busy, not down. Updates and returns availability.
+   */
+  public DatabaseAvailability.State check() {
     lastChecked = clock.instant();
-    try (Connection c = pool.getConnection()) {
-      if (!c.isValid(5)) {
+    Properties login = new Properties();
+    login.setProperty("user", settings.username());
+    login.setProperty("password", settings.password());
+    try (Connection c = DRIVER.connect(settings.jdbcUrl(), login)) {
+      if (!c.isValid((int) Math.max(1, settings.connectTimeout().toSeconds()))) {
         throw new SQLException("the connection did not answer", "08006");
       }
-      if (!availability.available()) {
-        Duration down = Duration.between(availability.since(), clock.instant());
-        LOG.infof(
-            "project %s: warehouse %s is available again after %d ms",
-            project, settings.address(), down.toMillis());
-      }
-      availability =
-          new Availability(
-              true, "Available", "connected to " + settings.address(), clock.instant());
+      availability
+          .markAvailable("connected to " + settings.address())
+          .ifPresent(
+              down ->
+                  LOG.infof(
+                      "project %s: warehouse %s is available again after %d ms",
+                      project, settings.address(), down.toMillis()));
     } catch (SQLException e) {
       String reason = outageReason(e);
       markUnavailable(reason != null ? reason : "Unreachable", firstLine(e.getMessage()));
     }
-    return availability;
+    return availability.current();
   }
 
-  private synchronized void markUnavailable(String reason, String detail) {
-    if (availability.available() || !availability.reason().equals(reason)) {
+  private void markUnavailable(String reason, String detail) {
+    if (availability.markUnavailable(
+        reason, "the warehouse " + settings.address() + " is unavailable: " + detail)) {
       LOG.warnf(
           "project %s: warehouse %s is unavailable (%s): %s",
           project, settings.address(), reason, detail);
-      availability =
-          new Availability(
-              false,
-              reason,
-              "the warehouse " + settings.address() + " is unavailable: " + detail,
-              availability.available() ? clock.instant() : availability.since());
       pool.flush(AgroalDataSource.FlushMode.ALL); // every pooled connection is suspect now
     }
   }
 
-  private PipelineException unavailable(Availability a) {
+  private PipelineException unavailable(DatabaseAvailability.State a) {
     return new PipelineException(
         "warehouse-unavailable",
         503,
@@ -186,39 +226,6 @@ public final class Warehouse implements AutoCloseable {
             + " warehouse connections is in use ("
             + firstLine(e.getMessage())
             + "); try again shortly");
-  }
-
-  /**
-   * The outage an exception reports, as a reason slug, or null when it is about the query: SQLSTATE
-   * classes 08 (connection), 28 (authorization), 3D000 (no such database), 53300 (too many
-   * connections), 57P01-57P03 (server shutting down or starting).
-   */
-  static String outageReason(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08")) {
-          return "Unreachable";
-        }
-        if (state.startsWith("28")) {
-          return "CredentialsRefused";
-        }
-        if (state.equals("3D000")) {
-          return "DatabaseNotFound";
-        }
-        if (state.equals("53300")) {
-          return "TooManyConnections";
-        }
-        if (state.startsWith("57P0")) {
-          return "ShuttingDown";
-        }
-      }
-    }
-    return null;
-  }
-
-  static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 
   @Override

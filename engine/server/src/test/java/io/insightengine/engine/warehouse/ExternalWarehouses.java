@@ -68,6 +68,47 @@ public class ExternalWarehouses implements QuarkusTestResourceLifecycleManager {
       sql("postgres", "select pg_reload_conf()");
     }
 
+    /** The postmaster's process and its children (the backends and auxiliary processes). */
+    java.util.List<ProcessHandle> processes() throws IOException {
+      long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+      ProcessHandle postmaster =
+          ProcessHandle.of(pid).orElseThrow(() -> new IOException("no postmaster " + pid));
+      java.util.List<ProcessHandle> all = new java.util.ArrayList<>();
+      all.add(postmaster);
+      postmaster.children().forEach(all::add);
+      return all;
+    }
+
+    /** Freezes the whole server (SIGSTOP): connections stay open, nothing answers. */
+    void freeze() throws IOException, InterruptedException {
+      signal("STOP");
+    }
+
+    void thaw() throws IOException, InterruptedException {
+      signal("CONT");
+    }
+
+    /** Kills the postmaster and every backend (SIGKILL): a crash, not a shutdown. */
+    void crash() throws IOException, InterruptedException {
+      java.util.List<ProcessHandle> all = processes();
+      all.forEach(ProcessHandle::destroyForcibly);
+      for (ProcessHandle p : all) {
+        p.onExit().join();
+      }
+      postgres.close(); // cannot stop what is gone, but lets go of the data directory's lock
+      postgres = null;
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+      java.util.List<String> command =
+          new java.util.ArrayList<>(java.util.List.of("kill", "-" + signal));
+      processes().forEach(p -> command.add(String.valueOf(p.pid())));
+      int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IOException(String.join(" ", command) + " exited with " + exit);
+      }
+    }
+
     void sql(String database, String... statements) throws SQLException {
       try (Connection c = postgres.getDatabase("postgres", database).getConnection();
           Statement st = c.createStatement()) {
@@ -204,7 +245,7 @@ public class ExternalWarehouses implements QuarkusTestResourceLifecycleManager {
     Files.writeString(dir.resolve("password"), password);
   }
 
-  private static Server started(Path data) throws IOException {
+  static Server started(Path data) throws IOException {
     Server server = new Server(data, 0);
     server.start();
     Server fixed = new Server(data, server.postgres.getPort());
