@@ -29,7 +29,12 @@ public class LimitsSpec {
 
   @Min(1)
   @JsonPropertyDescription(
-      "Highest planner cost (EXPLAIN total cost) a query may have; costlier queries are refused.")
+      "Highest planner cost a query may have before it runs (PostgreSQL's EXPLAIN total cost, in"
+          + " the planner's units, where reading one page in sequence costs 1); costlier queries"
+          + " are refused (422 too-expensive) with their estimate. Unset (the default): no"
+          + " ceiling, and queryTimeout bounds every query. Estimates depend on the warehouse's"
+          + " statistics and are often far off for joins; set it from the project's own heavy"
+          + " queries, e.g. ten times the costliest legitimate one.")
   private Long maxPlanCost;
 
   public Integer getMaxRows() {

@@ -1,6 +1,7 @@
 package io.insightengine.engine.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.insightengine.engine.pipeline.PipelineException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -35,10 +36,54 @@ public class ProblemMappers {
         uri);
   }
 
+  /**
+   * A body of the wrong shape ({@code [1,2,3]}, {@code "text"}, an object where a string belongs):
+   * Quarkus's own mapper for it answers an empty 400, so this one is declared for the exact type.
+   */
+  @ServerExceptionMapper
+  public Response wrongShape(
+      MismatchedInputException e, ContainerRequestContext request, UriInfo uri) {
+    String field =
+        e.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .reduce((a, b) -> a + "." + b)
+            .map(path -> " at " + path)
+            .orElse("");
+    return problem(
+        "invalid-body",
+        "Bad Request",
+        400,
+        "the request body does not have the expected shape"
+            + field
+            + ": "
+            + e.getOriginalMessage().lines().findFirst().orElse(""),
+        request,
+        uri);
+  }
+
+  /** JAX-RS errors (404, 405, 406, 415 ...) as problems, keeping their headers (Allow on a 405). */
   @ServerExceptionMapper
   public Response web(WebApplicationException e, ContainerRequestContext request, UriInfo uri) {
     int status = e.getResponse().getStatus();
-    return problem("http-" + status, title(status), status, e.getMessage(), request, uri);
+    Response.ResponseBuilder response =
+        Response.fromResponse(
+            problem("http-" + status, title(status), status, e.getMessage(), request, uri));
+    e.getResponse()
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")
+                  && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(v -> response.header(name, v));
+              }
+            });
+    if (status == 405 && e.getResponse().getHeaderString("Allow") == null && uri != null) {
+      String allowed = AllowedMethods.of(uri.getPath());
+      if (allowed != null) {
+        response.header("Allow", allowed);
+      }
+    }
+    return response.build();
   }
 
   @ServerExceptionMapper

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The NL-to-SQL API. Thin: every decision is the pipeline's. */
@@ -27,8 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "questions")
 public class QueryResource {
   /** Kubernetes object names (RFC 1123 subdomains), the only names a Project can have. */
+  static final String PROJECT_PATTERN = "^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$";
+
   private static final java.util.regex.Pattern PROJECT_NAME =
-      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+      java.util.regex.Pattern.compile(PROJECT_PATTERN);
 
   private final QueryPipeline pipeline;
   private final QueryHistory history;
@@ -42,10 +46,34 @@ public class QueryResource {
    * A question, and the project it is about (optional when the engine serves one project); or, with
    * {@code query}, one of the readings a clarification offered, answered as it is.
    */
-  public record QuestionRequest(String question, String project, SemanticQuery query) {}
+  public record QuestionRequest(
+      @Schema(
+              required = true,
+              minLength = 1,
+              maxLength = MAX_QUESTION_LENGTH,
+              description =
+                  "The question; with query, the question the reading was offered for (kept in"
+                      + " the history)")
+          String question,
+      @Schema(
+              description = "The Project (optional when the engine serves one)",
+              maxLength = 253,
+              pattern = PROJECT_PATTERN)
+          String project,
+      @Schema(description = "One of the readings a clarification offered, answered as it is")
+          SemanticQuery query) {}
 
   /** Caller-supplied SQL to run through the same checks as generated SQL. */
-  public record SqlRequest(String sql, String project) {}
+  public record SqlRequest(
+      @Schema(required = true, minLength = 1, maxLength = MAX_SQL_LENGTH) String sql,
+      @Schema(
+              description = "The Project (optional when the engine serves one)",
+              maxLength = 253,
+              pattern = PROJECT_PATTERN)
+          String project) {}
+
+  static final int MAX_QUESTION_LENGTH = 2_000;
+  static final int MAX_SQL_LENGTH = 100_000;
 
   @POST
   @Path("/ask")
@@ -87,6 +115,11 @@ public class QueryResource {
     if (request == null || request.sql() == null || request.sql().isBlank()) {
       throw new PipelineException("invalid-sql", 400, "sql must not be empty");
     }
+    if (request.sql().length() > MAX_SQL_LENGTH) {
+      throw new PipelineException(
+          "invalid-sql", 400, "sql is longer than " + MAX_SQL_LENGTH + " characters");
+    }
+    requireProjectName(request.project());
     return pipeline.executeSql(
         request.sql(), request.project(), principal(), CorrelationId.of(context));
   }
@@ -95,28 +128,72 @@ public class QueryResource {
   @Path("/sql/history")
   @Operation(summary = "The most recent questions and queries, newest first")
   public List<QueryHistory.Entry> history(
-      @QueryParam("project") String project, @QueryParam("limit") @DefaultValue("50") int limit) {
-    if (limit < 1 || limit > 500) {
-      throw new PipelineException("invalid-limit", 400, "limit must be between 1 and 500");
+      @QueryParam("project") @Schema(maxLength = 253, pattern = PROJECT_PATTERN) String project,
+      @QueryParam("limit")
+          @DefaultValue("50")
+          @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")
+          String limit,
+      @Context jakarta.ws.rs.core.UriInfo uri) {
+    // Read from the query string as sent: JAX-RS gives the default for "limit=" and the first of
+    // repeated values, and answers a value it cannot convert with 404.
+    project = single(uri, "project", project);
+    String rawLimit = single(uri, "limit", limit);
+    int rows;
+    try {
+      rows = Integer.parseInt(rawLimit.strip());
+    } catch (NumberFormatException e) {
+      rows = -1;
     }
+    if (rows < 1 || rows > 500) {
+      throw new PipelineException(
+          "invalid-limit", 400, "limit must be a whole number between 1 and 500");
+    }
+    requireProjectName(project);
+    return history.recent(project, rows);
+  }
+
+  /**
+   * The one value of query parameter {@code name} as sent, else {@code absent}; repeats are 400.
+   */
+  private static String single(jakarta.ws.rs.core.UriInfo uri, String name, String absent) {
+    List<String> values = uri.getQueryParameters().get(name);
+    if (values == null || values.isEmpty()) {
+      return absent;
+    }
+    if (values.size() > 1) {
+      throw new PipelineException(
+          "invalid-parameter", 400, "give " + name + " once, not " + values.size() + " times");
+    }
+    return values.get(0);
+  }
+
+  private static void requireProjectName(String project) {
     if (project != null && !PROJECT_NAME.matcher(project).matches()) {
       throw new PipelineException(
-          "invalid-project", 400, "project must be a Project's name (a DNS label)");
+          "invalid-project",
+          400,
+          "project must be a Project's name (lower-case letters, digits, '-' and '.')");
     }
-    return history.recent(project, limit);
   }
 
   private static String question(QuestionRequest request) {
-    if (request != null && request.query() != null) {
-      if (request.query().select().isEmpty()) {
-        throw new PipelineException(
-            "invalid-semantic-query", 400, "query.select must name at least one selection");
-      }
-      return request.question(); // the question the reading was offered for, if the client sent it
-    }
     if (request == null || request.question() == null || request.question().isBlank()) {
-      throw new PipelineException("invalid-question", 400, "question must not be empty");
+      throw new PipelineException(
+          "invalid-question",
+          400,
+          "question must not be empty (with query: the question the reading was offered for)");
     }
+    if (request.question().length() > MAX_QUESTION_LENGTH) {
+      throw new PipelineException(
+          "invalid-question",
+          400,
+          "question is longer than " + MAX_QUESTION_LENGTH + " characters");
+    }
+    if (request.query() != null && request.query().select().isEmpty()) {
+      throw new PipelineException(
+          "invalid-semantic-query", 400, "query.select must name at least one selection");
+    }
+    requireProjectName(request.project());
     return request.question();
   }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /** The query history in the app database: every question and SQL run, with outcome and timings. */
@@ -44,13 +45,13 @@ public class QueryHistory {
       String correlationId,
       String project,
       String principal,
-      String question,
-      String sql,
-      String status,
-      String generator,
-      Integer rowCount,
+      @Schema(nullable = true, description = "null for caller-supplied SQL") String question,
+      @Schema(nullable = true, description = "null when no SQL was generated") String sql,
+      @Schema(enumeration = {"answered", "needs_clarification", "refused", "failed"}) String status,
+      @Schema(nullable = true) String generator,
+      @Schema(nullable = true, description = "null unless rows were read") Integer rowCount,
       int totalMs,
-      String error,
+      @Schema(nullable = true, description = "why it was refused or failed") String error,
       String createdAt) {}
 
   /**
