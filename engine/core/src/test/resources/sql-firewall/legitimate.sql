@@ -323,3 +323,13 @@ SELECT to_char(order_date, 'YYYY-MM') AS month, round(avg(net_amount), 2) FROM m
 -- ----
 SELECT n FROM generate_series(1, 3) AS n
 -- ----
+SELECT q.region, q.n FROM (WITH r AS (SELECT region, count(*) AS n FROM marts.fct_orders GROUP BY region) SELECT region, n FROM r) AS q ORDER BY q.n DESC
+-- ----
+WITH m AS (SELECT date_trunc('month', order_date)::date AS month, sum(net_amount) AS revenue FROM marts.fct_orders GROUP BY 1), g AS (SELECT month, revenue, lag(revenue) OVER (ORDER BY month) AS before FROM m) SELECT month, revenue, revenue - before AS growth FROM g
+-- ----
+WITH big AS (SELECT customer_id FROM marts.fct_orders WHERE net_amount > 100) SELECT count(*) FROM marts.dim_customers c WHERE c.customer_id IN (SELECT customer_id FROM big)
+-- ----
+WITH r AS (SELECT region FROM marts.fct_orders) SELECT region FROM r UNION SELECT region FROM r
+-- ----
+WITH fct_orders AS (SELECT 1 AS x) SELECT x FROM fct_orders
+-- ----

@@ -172,6 +172,14 @@ public final class QueryFirewall {
   private static final Set<String> CATALOG_SCHEMAS =
       Set.of("pg_catalog", "information_schema", "pg_toast");
 
+  /**
+   * Whether the firewall allows calling {@code function} (a name as PostgreSQL prints it, maybe
+   * schema-qualified): for checks of what the planner says a query runs.
+   */
+  public static boolean allowsFunction(String function) {
+    return AnalyticalFunctions.allowed(function);
+  }
+
   public FirewallVerdict check(String sql, FirewallPolicy policy) {
     long start = System.nanoTime();
     Verdict v = new Verdict(start);
@@ -235,12 +243,11 @@ public final class QueryFirewall {
       return v.refuse(
           Reason.NOT_A_SELECT, "only SELECT queries are allowed, not " + kind(statement));
     }
-    Set<String> cteNames = new HashSet<>();
-    collectCteNames(select, cteNames);
     List<String> tables = new ArrayList<>();
     try {
       CallsAndTables finder = new CallsAndTables();
-      Set<String> read = finder.getTables((Statement) select);
+      finder.getTables((Statement) select);
+      Set<String> read = finder.tablesRead;
       for (String function : finder.functions) {
         // Denied names were refused before parsing, from the tokens (checkTokens).
         if (!AnalyticalFunctions.allowed(function)) {
@@ -252,11 +259,7 @@ public final class QueryFirewall {
         }
       }
       for (String table : read) {
-        String name = unquote(table);
-        if (cteNames.contains(name)) {
-          continue;
-        }
-        String resolved = resolve(name, policy);
+        String resolved = resolve(unquote(table), policy);
         if (resolved == null) {
           return v.refuse(
               Reason.TABLE_NOT_ALLOWED,
@@ -346,9 +349,74 @@ public final class QueryFirewall {
     }
   }
 
-  /** The tables a query reads, as JSqlParser finds them, and every function it calls. */
+  /**
+   * The tables a query reads and every function it calls. A name is a CTE's only where that CTE is
+   * in scope, as PostgreSQL resolves it: in the body of the SELECT whose WITH defines it, and in
+   * the WITH items after it. JSqlParser's own finder treats a CTE's name as a CTE everywhere in the
+   * statement, so a real table named like a CTE of some subquery (or like a later WITH item) went
+   * unchecked; the scope is kept here.
+   */
   private static final class CallsAndTables extends TablesNamesFinder<Void> {
     final Set<String> functions = new java.util.LinkedHashSet<>();
+    final Set<String> tablesRead = new java.util.LinkedHashSet<>();
+    private final java.util.Deque<Set<String>> cteScopes = new java.util.ArrayDeque<>();
+
+    @Override
+    public <S> Void visit(Select select, S context) {
+      // Only dispatch: each kind of SELECT visits its own WITH items, inside its scope.
+      select.accept((net.sf.jsqlparser.statement.select.SelectVisitor<Void>) this, context);
+      return null;
+    }
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.statement.select.PlainSelect select, S context) {
+      cteScopes.push(new HashSet<>());
+      try {
+        return super.visit(select, context);
+      } finally {
+        cteScopes.pop();
+      }
+    }
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.statement.select.SetOperationList select, S context) {
+      cteScopes.push(new HashSet<>());
+      try {
+        return super.visit(select, context);
+      } finally {
+        cteScopes.pop();
+      }
+    }
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.statement.select.ParenthesedSelect select, S context) {
+      cteScopes.push(new HashSet<>());
+      try {
+        return super.visit(select, context);
+      } finally {
+        cteScopes.pop();
+      }
+    }
+
+    @Override
+    public <S> Void visit(WithItem<?> item, S context) {
+      super.visit(item, context); // its body first: there, its own name is not yet a CTE
+      if (item.getAlias() != null && !cteScopes.isEmpty()) {
+        cteScopes.peek().add(unquote(item.getAlias().getName()).toLowerCase(Locale.ROOT));
+      }
+      return null;
+    }
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.schema.Table table, S context) {
+      String name = table.getFullyQualifiedName();
+      String lower = unquote(name).toLowerCase(Locale.ROOT);
+      boolean cte = !lower.contains(".") && cteScopes.stream().anyMatch(s -> s.contains(lower));
+      if (!cte) {
+        tablesRead.add(name);
+      }
+      return null;
+    }
 
     @Override
     public <S> Void visit(net.sf.jsqlparser.expression.Function function, S context) {
@@ -480,16 +548,6 @@ public final class QueryFirewall {
     return DENIED_FUNCTIONS.contains(function)
         || policy.extraDeniedFunctions().contains(function)
         || DENIED_PREFIXES.stream().anyMatch(function::startsWith);
-  }
-
-  private static void collectCteNames(Select select, Set<String> names) {
-    if (select.getWithItemsList() != null) {
-      for (WithItem<?> item : select.getWithItemsList()) {
-        names.add(
-            unquote(item.getAlias() != null ? item.getAlias().getName() : item.toString())
-                .toLowerCase(Locale.ROOT));
-      }
-    }
   }
 
   /** The allowed table a reference names, or null. */

@@ -2,27 +2,41 @@ package io.insightengine.engine.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.insightengine.api.sql.QueryFirewall;
 import io.insightengine.engine.bundle.ProjectRuntime;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.statement.select.Fetch;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SetOperationList;
+import org.jboss.logging.Logger;
 
 /**
- * Stage 4: bounds the query. The LIMIT is added, or lowered to the project's max rows; then the
- * planner's cost estimate (EXPLAIN, never ANALYZE: nothing runs) is checked against the project's
- * ceiling, so a query that would scan too much is refused before it runs.
+ * Stage 4: bounds the query. The LIMIT is added, or lowered to the project's max rows; then, for a
+ * query about to run, PostgreSQL plans it (EXPLAIN VERBOSE, never ANALYZE: nothing runs) and the
+ * plan is a second opinion on the firewall's: every relation it scans must be one the firewall
+ * allowed (or what such a view is defined over) and every function it scans one the firewall
+ * allows, else the query is refused and the disagreement logged as a firewall defect. Last, the
+ * plan's cost estimate is checked against the project's ceiling.
  */
 @ApplicationScoped
 public class OptimizeStage {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = Logger.getLogger(OptimizeStage.class);
+  private final MeterRegistry metrics;
+
+  public OptimizeStage(MeterRegistry metrics) {
+    this.metrics = metrics;
+  }
 
   /** The optimized SQL and the plan's estimated total cost. */
   public record Optimized(String sql, double planCost, boolean limitChanged) {}
@@ -31,13 +45,14 @@ public class OptimizeStage {
    * Bounds {@code select}; the plan's cost is checked only when the query is about to run ({@code
    * willRun}): the ceiling protects the warehouse, and SQL that is only shown costs it nothing.
    */
-  public Optimized optimize(Select select, ProjectRuntime project, boolean willRun) {
+  public Optimized optimize(
+      Select select, List<String> allowedTables, ProjectRuntime project, boolean willRun) {
     boolean changed = enforceLimit(select, project.maxRows());
     String sql = select.toString();
     if (!willRun) {
       return new Optimized(sql, Double.NaN, changed);
     }
-    double cost = planCost(sql, project);
+    double cost = plannedCost(sql, allowedTables, project);
     Long ceiling = project.maxPlanCost();
     if (ceiling != null && cost > ceiling) {
       throw PipelineException.refused(
@@ -47,6 +62,39 @@ public class OptimizeStage {
               cost, ceiling));
     }
     return new Optimized(sql, cost, changed);
+  }
+
+  /** Refuses a query whose plan reads what the firewall did not allow (see the class comment). */
+  private void checkReads(
+      PlanReads reads, Set<String> allowedRelations, String sql, ProjectRuntime project) {
+    List<String> notAllowed = notAllowed(reads, allowedRelations);
+    if (notAllowed.isEmpty()) {
+      return;
+    }
+    metrics.counter("insight.firewall.plan.disagreements").increment();
+    LOG.errorf(
+        "firewall defect: project %s: the plan of an allowed query reads %s, which the firewall"
+            + " did not allow; refused: %s",
+        project.name(), notAllowed, sql);
+    throw PipelineException.refused(
+        "plan-check",
+        "the database's plan of this query reads "
+            + String.join(", ", notAllowed)
+            + ", which the firewall did not allow; the query is refused and the firewall defect"
+            + " logged");
+  }
+
+  /**
+   * What a plan reads beyond {@code allowedRelations}: relations ({@code schema.name}) and scanned
+   * functions the firewall does not allow ({@code name()}).
+   */
+  static List<String> notAllowed(PlanReads reads, Set<String> allowedRelations) {
+    List<String> extra = new java.util.ArrayList<>();
+    reads.relations().stream().filter(r -> !allowedRelations.contains(r)).forEach(extra::add);
+    reads.functions().stream()
+        .filter(f -> !QueryFirewall.allowsFunction(f))
+        .forEach(f -> extra.add(f + "()"));
+    return extra;
   }
 
   /**
@@ -90,14 +138,19 @@ public class OptimizeStage {
     return true;
   }
 
-  private double planCost(String sql, ProjectRuntime project) {
+  private double plannedCost(String sql, List<String> allowedTables, ProjectRuntime project) {
     // Planning can be slow too (PostgreSQL folds constant expressions while planning): EXPLAIN
     // runs under the same statement timeout as the query.
     try (Connection c = project.warehouse().readOnlyTransaction(project.queryTimeout())) {
       try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
+          ResultSet rs = st.executeQuery("EXPLAIN (VERBOSE, FORMAT JSON) " + sql)) {
         rs.next();
         JsonNode plan = JSON.readTree(rs.getString(1));
+        checkReads(
+            PlanReads.of(plan),
+            project.warehouse().relationsBehind(c, allowedTables),
+            sql,
+            project);
         return plan.path(0).path("Plan").path("Total Cost").asDouble();
       } finally {
         c.rollback();

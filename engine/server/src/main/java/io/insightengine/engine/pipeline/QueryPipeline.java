@@ -162,7 +162,10 @@ public class QueryPipeline {
             timings,
             () -> sanitize.applyPolicies(validated.select(), principal, project));
     OptimizeStage.Optimized optimized =
-        timed("optimize", timings, () -> optimize.optimize(policed, project, run));
+        timed(
+            "optimize",
+            timings,
+            () -> optimize.optimize(policed, validated.tables(), project, run));
     QueryResult result = null;
     if (run) {
       QueryResult raw = timed("execute", timings, () -> execute.execute(optimized.sql(), project));

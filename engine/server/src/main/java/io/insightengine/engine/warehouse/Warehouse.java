@@ -13,13 +13,19 @@ import io.insightengine.engine.db.DatabaseAvailability;
 import io.insightengine.engine.pipeline.PipelineException;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +45,39 @@ public final class Warehouse implements AutoCloseable {
   private final AgroalDataSource pool;
   private final Clock clock;
   private final DatabaseAvailability availability;
+  private final Map<List<String>, Behind> behind = new ConcurrentHashMap<>();
+
+  /** The relations behind some tables, as read from the catalog at {@code at}. */
+  private record Behind(Set<String> relations, Instant at) {}
+
+  /** How long the relations behind a view are trusted: a dbt run can redefine a view. */
+  private static final Duration BEHIND_FOR = Duration.ofSeconds(60);
+
+  /**
+   * The relations a scan of {@code tables} may read, as {@code schema.name}: the tables themselves,
+   * resolved by the connection's search_path as a query's names are, and what views among them are
+   * defined over (the planner replaces a view by its definition) and partitions of partitioned
+   * tables, transitively. Read from the catalog, kept for a minute.
+   */
+  private static final String RELATIONS_BEHIND =
+      """
+      WITH RECURSIVE reads(oid) AS (
+        SELECT to_regclass(t)::oid FROM unnest(?::text[]) AS t WHERE to_regclass(t) IS NOT NULL
+        UNION
+        SELECT e.child FROM reads r JOIN (
+          SELECT w.ev_class AS parent, d.refobjid AS child
+            FROM pg_catalog.pg_rewrite w
+            JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass
+             AND d.objid = w.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass
+          UNION ALL
+          SELECT i.inhparent, i.inhrelid FROM pg_catalog.pg_inherits i) e ON e.parent = r.oid
+      )
+      SELECT n.nspname || '.' || c.relname
+        FROM reads r
+        JOIN pg_catalog.pg_class c ON c.oid = r.oid
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      """;
+
   private volatile Instant lastChecked = Instant.EPOCH;
 
   Warehouse(String project, DatasourceSettings settings, Clock clock) throws SQLException {
@@ -134,6 +173,29 @@ public final class Warehouse implements AutoCloseable {
       closeQuietly(c);
       throw failure(e).orElseGet(() -> busy(e));
     }
+  }
+
+  /** See {@link #RELATIONS_BEHIND}; {@code c} is a connection of this warehouse. */
+  public Set<String> relationsBehind(Connection c, List<String> tables) throws SQLException {
+    List<String> key = tables.stream().sorted().toList();
+    Behind known = behind.get(key);
+    if (known != null && known.at().plus(BEHIND_FOR).isAfter(clock.instant())) {
+      return known.relations();
+    }
+    Set<String> relations = new java.util.TreeSet<>();
+    try (PreparedStatement st = c.prepareStatement(RELATIONS_BEHIND)) {
+      st.setArray(1, c.createArrayOf("text", key.toArray()));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          relations.add(rs.getString(1));
+        }
+      }
+    }
+    if (behind.size() > 1_000) {
+      behind.clear(); // many distinct table sets: start over rather than grow
+    }
+    behind.put(key, new Behind(Set.copyOf(relations), clock.instant()));
+    return relations;
   }
 
   /** The client-side bound of a statement: the server's timeout, plus time to hear it fire. */

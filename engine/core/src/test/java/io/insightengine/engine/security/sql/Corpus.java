@@ -12,12 +12,14 @@ import java.util.Set;
 /**
  * The firewall corpus files: entries separated by a line "-- ----", attacks headed by "-- expect:".
  */
-final class Corpus {
-  static final Path ATTACKS = Path.of("src/test/resources/sql-firewall/attacks.sql");
-  static final Path LEGITIMATE = Path.of("src/test/resources/sql-firewall/legitimate.sql");
+public final class Corpus {
+  /** Relative to engine/core (the server's tests resolve them from there). */
+  public static final Path ATTACKS = Path.of("src/test/resources/sql-firewall/attacks.sql");
+
+  public static final Path LEGITIMATE = Path.of("src/test/resources/sql-firewall/legitimate.sql");
 
   /** The demo warehouse's marts: what the quickstart's semantic model exposes. */
-  static final Set<String> MARTS =
+  public static final Set<String> MARTS =
       Set.of(
           "marts.dim_customers",
           "marts.dim_products",
@@ -28,7 +30,7 @@ final class Corpus {
           "marts.agg_daily_sales");
 
   /** One entry; {@code expected} is null for legitimate queries. */
-  record Entry(int number, String sql, FirewallVerdict.Reason expected) {
+  public record Entry(int number, String sql, FirewallVerdict.Reason expected) {
     @Override
     public String toString() {
       String oneLine = sql.replaceAll("\\s+", " ").replace("\0", "\\0");
@@ -41,7 +43,7 @@ final class Corpus {
 
   private Corpus() {}
 
-  static List<Entry> read(Path file) throws IOException {
+  public static List<Entry> read(Path file) throws IOException {
     List<Entry> entries = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     FirewallVerdict.Reason expected = null;
