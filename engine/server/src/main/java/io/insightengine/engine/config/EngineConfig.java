@@ -38,6 +38,20 @@ public interface EngineConfig {
 
   Dbt dbt();
 
+  /** How query results are returned. */
+  Results results();
+
+  /** Query results. */
+  interface Results {
+    /**
+     * Text cells longer than this many characters are cut to it before PII masking (so one
+     * multi-megabyte value is neither masked nor sent whole); the answer's {@code truncation} says
+     * so.
+     */
+    @WithDefault("65536")
+    int maxCellLength();
+  }
+
   /** The internal endpoints (dbt artifacts from DbtRun jobs, the served status). */
   Internal internal();
 

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * The response of the pipeline: the SQL, what it computes in words, the rows (when executed), or
- * the clarifications to choose from; with per-stage timings and the correlation ID.
+ * the clarifications to choose from; with per-stage timings and the correlation ID. {@code
+ * truncated} says that not all of the result is shown, {@code truncation} what was left out (rows
+ * beyond maxRows, text cells cut to the engine's cell length).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Answer(
@@ -23,6 +25,7 @@ public record Answer(
     List<QueryResult.Column> columns,
     List<List<Object>> rows,
     Boolean truncated,
+    String truncation,
     List<String> clarifications,
     SemanticQuery query,
     List<Interpretation.Reading> readings,

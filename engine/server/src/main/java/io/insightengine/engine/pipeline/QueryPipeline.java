@@ -107,6 +107,7 @@ public class QueryPipeline {
                 null,
                 null,
                 null,
+                null,
                 clarification.candidates(),
                 intent.query(),
                 intent.readings(),
@@ -168,8 +169,10 @@ public class QueryPipeline {
             () -> optimize.optimize(policed, validated.tables(), project, run));
     QueryResult result = null;
     if (run) {
+      // The project's query timeout bounds the query and the masking of its result together.
+      long deadline = System.nanoTime() + project.queryTimeout().toNanos();
       QueryResult raw = timed("execute", timings, () -> execute.execute(optimized.sql(), project));
-      result = timed("sanitize", timings, () -> sanitize.maskResult(raw, project));
+      result = timed("sanitize", timings, () -> sanitize.maskResult(raw, project, deadline));
     }
     QueryResult shown = result;
     ExplainStage.Explanation explanation =
@@ -192,6 +195,7 @@ public class QueryPipeline {
         result == null ? null : result.columns(),
         result == null ? null : result.rows(),
         result == null ? null : result.truncated(),
+        result == null ? null : result.truncation(),
         null,
         intent == null ? null : intent.query(),
         null,

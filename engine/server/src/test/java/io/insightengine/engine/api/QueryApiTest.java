@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -166,6 +168,28 @@ class QueryApiTest {
         .statusCode(200)
         .body("rows.collect { it[0] }", everyItem(containsString("***@")))
         .body("rows.collect { it[1] }", everyItem(startsWith("+*")));
+  }
+
+  @Test
+  void aTextValueLongerThanTheCellLengthIsCutMaskedAndSaid() {
+    // 1,500 customers' addresses twice: about 90,000 characters in one cell.
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "sql",
+                "select string_agg(email || ' ' || email, ', ' order by customer_id) as contacts"
+                    + " from marts.dim_customers"))
+        .when()
+        .post("/api/v1/sql/execute")
+        .then()
+        .statusCode(200)
+        .body("rows[0][0].length()", lessThanOrEqualTo(65_536))
+        .body("rows[0][0]", startsWith("j***@shop.example.net j***@shop.example.net, "))
+        .body("rows[0][0]", not(matchesPattern("(?s).*[a-z][.][a-z]+[0-9]+@.*")))
+        .body("truncated", equalTo(true))
+        .body("truncation", equalTo("1 text value longer than 65536 characters cut to 65536"))
+        .body("summary", containsString("(truncated)"));
   }
 
   @Test

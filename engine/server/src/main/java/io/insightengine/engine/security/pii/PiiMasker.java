@@ -2,6 +2,7 @@ package io.insightengine.engine.security.pii;
 
 import io.insightengine.api.v1alpha1.semantic.PiiClass;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,10 @@ public final class PiiMasker {
   private static final Pattern IBAN =
       Pattern.compile("\\b([A-Z]{2})(\\d{2})((?:[ ]?[A-Z0-9]){11,30})\\b");
   private static final Pattern NON_DIGIT = Pattern.compile("\\D");
+  private static final List<Pattern> ALL = List.of(IBAN, EMAIL, SSN, CARD, PHONE);
+
+  /** The longest address (RFC 5321: 64 characters, '@', 255): longer than any other item. */
+  private static final int LONGEST_ITEM = 320;
 
   /** Masks every kind of PII found in {@code text}. */
   public String mask(String text) {
@@ -85,6 +90,47 @@ public final class PiiMasker {
               });
     }
     return out;
+  }
+
+  /**
+   * Where to cut {@code text} to at most {@code length} characters without cutting through
+   * something that may be personal data: cut in two, its first half would not be masked
+   * ("jane.doe@" is no address, "4111 1111" no card), so the cut moves to before it. Only the
+   * characters around the cut are looked at, so this takes constant time.
+   */
+  public static int cutBefore(String text, int length) {
+    if (text.length() <= length) {
+      return text.length();
+    }
+    int cut = length;
+    if (cut > 0
+        && Character.isHighSurrogate(text.charAt(cut - 1))
+        && Character.isLowSurrogate(text.charAt(cut))) {
+      cut--;
+    }
+    int from = Math.max(0, cut - LONGEST_ITEM);
+    int to = Math.min(text.length(), cut + LONGEST_ITEM);
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (Pattern pattern : ALL) {
+        // Transparent bounds: the lookbehind and \\b see the characters outside the window.
+        Matcher m =
+            pattern
+                .matcher(text)
+                .region(from, to)
+                .useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        while (m.find() && m.start() < cut) {
+          if (m.end() > cut) {
+            cut = m.start();
+            moved = true;
+            break;
+          }
+        }
+      }
+    }
+    return cut;
   }
 
   /** Masks a value of a column tagged with {@code pii}, whatever it looks like. */
