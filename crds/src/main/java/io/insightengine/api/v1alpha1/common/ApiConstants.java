@@ -24,5 +24,10 @@ public final class ApiConstants {
   /** A Go-style duration as Kubernetes writes them: {@code 30s}, {@code 5m}, {@code 1h30m}. */
   public static final String DURATION = "^([0-9]+(ms|s|m|h))+$";
 
+  /**
+   * A size in bytes as Kubernetes writes quantities: 512Ki, 10Mi, 1Gi, 500k, 20M or plain bytes.
+   */
+  public static final String BYTE_SIZE = "^[0-9]+(Ki|Mi|Gi|k|M|G)?$";
+
   private ApiConstants() {}
 }

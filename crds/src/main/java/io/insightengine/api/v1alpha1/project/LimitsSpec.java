@@ -37,6 +37,14 @@ public class LimitsSpec {
           + " queries, e.g. ten times the costliest legitimate one.")
   private Long maxPlanCost;
 
+  @Pattern(ApiConstants.BYTE_SIZE)
+  @Default("10Mi")
+  @JsonPropertyDescription(
+      "Most bytes of values one answer carries (as JSON, about): rows are read until this, and"
+          + " the answer says truncated and why. Bounds the engine's memory per request along"
+          + " with maxRows.")
+  private String maxResultSize;
+
   public Integer getMaxRows() {
     return maxRows;
   }
@@ -67,5 +75,13 @@ public class LimitsSpec {
 
   public void setMaxPlanCost(Long maxPlanCost) {
     this.maxPlanCost = maxPlanCost;
+  }
+
+  public String getMaxResultSize() {
+    return maxResultSize;
+  }
+
+  public void setMaxResultSize(String maxResultSize) {
+    this.maxResultSize = maxResultSize;
   }
 }

@@ -48,6 +48,16 @@ public record ProjectRuntime(
     return Durations.parse(timeout);
   }
 
+  /** The most bytes of values an answer carries ({@code limits.maxResultSize}, default 10Mi). */
+  public long maxResultBytes() {
+    var limits = project.getSpec().getLimits();
+    String size =
+        limits != null && limits.getMaxResultSize() != null ? limits.getMaxResultSize() : "10Mi";
+    return io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
+            new io.fabric8.kubernetes.api.model.Quantity(size))
+        .longValueExact();
+  }
+
   public Long maxPlanCost() {
     var limits = project.getSpec().getLimits();
     return limits == null ? null : limits.getMaxPlanCost();

@@ -66,6 +66,7 @@ public class QueryHistory {
   private static final int MAX_BATCH = 256;
 
   private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(5);
+  private static final int MAX_UNEXPLAINED_FAILURES = 5;
 
   private final BlockingQueue<Outcome> queue;
   private final Thread writer = new Thread(this::writeLoop, "query-history-writer");
@@ -109,6 +110,7 @@ public class QueryHistory {
   private void writeLoop() {
     List<Outcome> batch = new ArrayList<>(MAX_BATCH);
     Duration pause = Duration.ofMillis(100);
+    int failures = 0;
     while (running || !queue.isEmpty() || !batch.isEmpty()) {
       try {
         if (batch.isEmpty()) {
@@ -121,8 +123,19 @@ public class QueryHistory {
         queue.drainTo(batch, MAX_BATCH - batch.size());
         if (write(batch)) {
           pause = Duration.ofMillis(100);
+          failures = 0;
         } else if (running) {
-          // The app database is unavailable: keep the batch, wait, try again.
+          // Keep the batch, wait, try again: for as long as the app database is unavailable (the
+          // queue bounds what waits), a few times for a failure the driver cannot explain.
+          if (databases.availability().available() && ++failures >= MAX_UNEXPLAINED_FAILURES) {
+            rejected.increment(batch.size());
+            LOG.warnf(
+                "query history: %d entries left out after %d failed writes",
+                batch.size(), failures);
+            batch.clear();
+            failures = 0;
+            continue;
+          }
           Thread.sleep(pause.toMillis());
           pause = pause.multipliedBy(2);
           if (pause.compareTo(MAX_RETRY_PAUSE) > 0) {
@@ -144,10 +157,11 @@ public class QueryHistory {
   }
 
   /**
-   * Writes the batch and empties it; false when the app database is unavailable (what was not
-   * written stays in the batch). A row the database refuses (a value it cannot store) is not
-   * allowed to take its batch with it: the batch is then written row by row and only the refused
-   * rows are left out, counted in {@code insight_history_rejected_total}.
+   * Writes the batch and empties it; false when it could not be written now (the app database is
+   * unavailable, or the write failed for a reason other than its rows): what was not written stays
+   * in the batch. A row the database refuses (a value it cannot store, a constraint it breaks) is
+   * not allowed to take its batch with it: the batch is then written row by row and only the
+   * refused rows are left out, counted in {@code insight_history_rejected_total}.
    */
   boolean write(List<Outcome> batch) {
     try {
@@ -155,7 +169,7 @@ public class QueryHistory {
       batch.clear();
       return true;
     } catch (SQLException e) {
-      if (databases.failed(e)) {
+      if (!refusesItsRows(e)) {
         return false;
       }
     }
@@ -164,7 +178,7 @@ public class QueryHistory {
       try {
         insert(List.of(o));
       } catch (SQLException e) {
-        if (databases.failed(e)) {
+        if (!refusesItsRows(e)) {
           return false;
         }
         rejected.increment();
@@ -175,6 +189,20 @@ public class QueryHistory {
       rows.remove();
     }
     return true;
+  }
+
+  /**
+   * Whether the database refused the rows themselves: a data exception (SQLSTATE class 22), an
+   * integrity constraint (23) or a program limit (54). Anything else — an outage, which also marks
+   * the app database unavailable, or a failure the driver cannot explain — is worth trying again.
+   */
+  private boolean refusesItsRows(SQLException e) {
+    if (databases.failed(e)) {
+      return false;
+    }
+    SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+    String state = cause.getSQLState() != null ? cause.getSQLState() : "";
+    return state.startsWith("22") || state.startsWith("23") || state.startsWith("54");
   }
 
   /** What the server said, without the statement and values a batch failure repeats. */

@@ -22,11 +22,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Stage 4: bounds the query. The LIMIT is added, or lowered to the project's max rows; then, for a
- * query about to run, PostgreSQL plans it (EXPLAIN VERBOSE, never ANALYZE: nothing runs) and the
- * plan is a second opinion on the firewall's: every relation it scans must be one the firewall
- * allowed (or what such a view is defined over) and every function it scans one the firewall
- * allows, else the query is refused and the disagreement logged as a firewall defect. Last, the
- * plan's cost estimate is checked against the project's ceiling.
+ * query about to run, PostgreSQL plans it (EXPLAIN, never ANALYZE: nothing runs) and the plan is a
+ * second opinion on the firewall's: every relation it scans must be one the firewall allowed (or
+ * what such a view is defined over) and every function it scans one the firewall allows, else the
+ * query is refused and the disagreement logged as a firewall defect. Last, the plan's cost estimate
+ * is checked against the project's ceiling.
  */
 @ApplicationScoped
 public class OptimizeStage {
@@ -46,13 +46,17 @@ public class OptimizeStage {
    * willRun}): the ceiling protects the warehouse, and SQL that is only shown costs it nothing.
    */
   public Optimized optimize(
-      Select select, List<String> allowedTables, ProjectRuntime project, boolean willRun) {
+      Select select,
+      List<String> allowedTables,
+      ProjectRuntime project,
+      boolean willRun,
+      Deadline deadline) {
     boolean changed = enforceLimit(select, project.maxRows());
     String sql = select.toString();
     if (!willRun) {
       return new Optimized(sql, Double.NaN, changed);
     }
-    double cost = plannedCost(sql, allowedTables, project);
+    double cost = plannedCost(sql, allowedTables, project, deadline);
     Long ceiling = project.maxPlanCost();
     if (ceiling != null && cost > ceiling) {
       throw PipelineException.refused(
@@ -85,12 +89,16 @@ public class OptimizeStage {
   }
 
   /**
-   * What a plan reads beyond {@code allowedRelations}: relations ({@code schema.name}) and scanned
-   * functions the firewall does not allow ({@code name()}).
+   * What a plan reads beyond {@code allowedRelations} ({@code schema.name}): relations, by name
+   * when the plan gives no schema, and scanned functions the firewall does not allow ({@code
+   * name()}).
    */
   static List<String> notAllowed(PlanReads reads, Set<String> allowedRelations) {
+    // A plan that is not VERBOSE names relations without their schema: compare by name then.
+    Set<String> names = new java.util.HashSet<>(allowedRelations);
+    allowedRelations.forEach(r -> names.add(r.substring(r.indexOf('.') + 1)));
     List<String> extra = new java.util.ArrayList<>();
-    reads.relations().stream().filter(r -> !allowedRelations.contains(r)).forEach(extra::add);
+    reads.relations().stream().filter(r -> !names.contains(r)).forEach(extra::add);
     reads.functions().stream()
         .filter(f -> !QueryFirewall.allowsFunction(f))
         .forEach(f -> extra.add(f + "()"));
@@ -138,12 +146,14 @@ public class OptimizeStage {
     return true;
   }
 
-  private double plannedCost(String sql, List<String> allowedTables, ProjectRuntime project) {
+  private double plannedCost(
+      String sql, List<String> allowedTables, ProjectRuntime project, Deadline deadline) {
     // Planning can be slow too (PostgreSQL folds constant expressions while planning): EXPLAIN
     // runs under the same statement timeout as the query.
-    try (Connection c = project.warehouse().readOnlyTransaction(project.queryTimeout())) {
+    try (Connection c =
+        project.warehouse().readOnlyTransaction(deadline.remaining("before it was planned"))) {
       try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("EXPLAIN (VERBOSE, FORMAT JSON) " + sql)) {
+          ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
         rs.next();
         JsonNode plan = JSON.readTree(rs.getString(1));
         checkReads(

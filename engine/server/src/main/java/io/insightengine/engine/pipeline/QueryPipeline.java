@@ -155,6 +155,8 @@ public class QueryPipeline {
       String question,
       String generator,
       String correlationId) {
+    // The project's query timeout bounds everything from here: plan, query, rows, masking.
+    Deadline deadline = Deadline.after(project.queryTimeout());
     ValidateStage.Validated validated =
         timed("validate", timings, () -> validate.validate(sql, project));
     Select policed =
@@ -166,12 +168,11 @@ public class QueryPipeline {
         timed(
             "optimize",
             timings,
-            () -> optimize.optimize(policed, validated.tables(), project, run));
+            () -> optimize.optimize(policed, validated.tables(), project, run, deadline));
     QueryResult result = null;
     if (run) {
-      // The project's query timeout bounds the query and the masking of its result together.
-      long deadline = System.nanoTime() + project.queryTimeout().toNanos();
-      QueryResult raw = timed("execute", timings, () -> execute.execute(optimized.sql(), project));
+      QueryResult raw =
+          timed("execute", timings, () -> execute.execute(optimized.sql(), project, deadline));
       result = timed("sanitize", timings, () -> sanitize.maskResult(raw, project, deadline));
     }
     QueryResult shown = result;

@@ -193,6 +193,45 @@ class QueryApiTest {
   }
 
   @Test
+  void anAmplifiedResultIsCutByTheWarehouseAndBoundedInBytes() {
+    // 20 values of 50 MB each (1 GB): the warehouse cuts each to the cell length before sending.
+    long start = System.nanoTime();
+    io.restassured.response.Response huge =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "sql",
+                    "select o.order_id, lpad('x', 50000000, 'y') as pad from (select order_id"
+                        + " from marts.fct_orders order by order_id limit 20) o"))
+            .when()
+            .post("/api/v1/sql/execute");
+    long took = System.nanoTime() - start;
+    huge.then()
+        .statusCode(200)
+        .body("rows.size()", equalTo(20))
+        .body("rows[0][1].length()", equalTo(65_536))
+        .body("truncation", equalTo("20 text values longer than 65536 characters cut to 65536"));
+    // The order of the query survives the warehouse's cut.
+    java.util.List<Integer> ids = huge.path("rows.collect { it[0] }");
+    org.assertj.core.api.Assertions.assertThat(ids).isSorted();
+    // 1,000 rows of 100,000 characters: reading stops at the project's 10 MiB.
+    io.restassured.response.Response wide =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("sql", "select lpad('x', 100000, 'y') as pad from marts.fct_orders"))
+            .when()
+            .post("/api/v1/sql/execute");
+    wide.then()
+        .statusCode(200)
+        .body("truncated", equalTo(true))
+        .body("truncation", startsWith("more than 10485760 bytes: the first 159 rows are shown"));
+    System.out.printf(
+        "[figures] 20 x 50 MB values: answered in %.0f ms, %,d bytes; 1,000 x 100 KB: %,d bytes%n",
+        took / 1e6, huge.asByteArray().length, wide.asByteArray().length);
+  }
+
+  @Test
   void warehouseErrorsDoNotEchoTheData() {
     given()
         .contentType(ContentType.JSON)
