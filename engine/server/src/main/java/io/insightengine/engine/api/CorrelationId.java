@@ -22,9 +22,7 @@ public class CorrelationId implements ContainerRequestFilter, ContainerResponseF
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String given = request.getHeaderString(HEADER);
-    String id =
-        given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id = chosen(request.getHeaderString(HEADER));
     request.setProperty(PROPERTY, id);
     MDC.put("correlationId", id);
   }
@@ -36,6 +34,11 @@ public class CorrelationId implements ContainerRequestFilter, ContainerResponseF
       response.getHeaders().putSingle(HEADER, id);
     }
     MDC.remove("correlationId");
+  }
+
+  /** The caller's ID when it is a sane token, otherwise a new one. */
+  static String chosen(String given) {
+    return given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
   }
 
   static String of(ContainerRequestContext request) {

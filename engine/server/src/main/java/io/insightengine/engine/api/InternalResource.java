@@ -5,6 +5,7 @@ import io.insightengine.engine.bundle.ConfigBundleHolder;
 import io.insightengine.engine.config.EngineConfig;
 import io.insightengine.engine.dbt.DbtArtifactsInbox;
 import io.insightengine.engine.pipeline.PipelineException;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,13 +14,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,7 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * manifest.json here after a successful run, and the operator reads what the engine serves (the
  * bundle revision, each project's state) for the resources' status. Closed unless {@code
  * insight.internal.token} is set; callers present it as a bearer token (the operator generates one
- * per engine and hands it to the engine pods and the dbt jobs through a Secret).
+ * per engine and hands it to the engine pods and the dbt jobs through a Secret). The token is
+ * checked before any of a request's body is read.
  */
 @Path("/internal/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +56,12 @@ public class InternalResource {
     this.inbox = inbox;
   }
 
+  /**
+   * A delivery. The body is a stream, read only once the token, the project and the DbtRun have
+   * been checked (a {@code byte[]} parameter is read whole before the method runs, for anyone), and
+   * read as it arrives, up to {@code insight.internal.max-manifest-size}; {@link BodyLimits}
+   * refuses a larger declared Content-Length before that.
+   */
   @POST
   @Path("/projects/{project}/dbt-artifacts")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -54,22 +70,99 @@ public class InternalResource {
       @PathParam("project") String project,
       @QueryParam("dbtRun") String dbtRun,
       @HeaderParam("Authorization") String authorization,
-      byte[] manifest) {
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+      @Context RoutingContext http,
+      InputStream body) {
+    try {
+      return receive(project, dbtRun, authorization, encoding, body);
+    } catch (RuntimeException e) {
+      // Refused with the body unread, or read only in part: the rest is not read (draining it
+      // would keep a thread reading for anyone who sends), so the connection cannot carry another
+      // request. As Quarkus does when its own limit refuses a body.
+      http.response().putHeader("Connection", "close");
+      http.addEndHandler(ended -> http.request().connection().close());
+      throw e;
+    }
+  }
+
+  private Response receive(
+      String project, String dbtRun, String authorization, String encoding, InputStream body) {
     authorize(authorization);
     requireProject(project);
     if (dbtRun == null || !DNS_NAME.matcher(dbtRun).matches()) {
       throw new PipelineException(
           "invalid-artifacts", 400, "name the DbtRun that built the artifacts: ?dbtRun=<name>");
     }
-    if (manifest == null || manifest.length == 0) {
-      throw new PipelineException("invalid-artifacts", 400, "the body must be dbt's manifest.json");
-    }
-    try {
+    long limit = config.internal().maxManifestSize().asLongValue();
+    // Shielded: closing the request's stream reads the rest of the body, which a refusal must not.
+    InputStream unclosable = CloseShieldInputStream.wrap(body);
+    try (PushbackInputStream manifest =
+        new PushbackInputStream(bounded(decoded(unclosable, encoding), limit))) {
+      int first = manifest.read();
+      if (first < 0) {
+        throw new PipelineException(
+            "invalid-artifacts", 400, "the body must be dbt's manifest.json");
+      }
+      manifest.unread(first);
       DbtArtifactsInbox.Received received = inbox.receive(project, dbtRun, manifest);
       bundles.reloadSoon(); // SemanticModels naming this DbtRun serve the new model
       return Response.accepted(received).build();
     } catch (DbtArtifactException e) {
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof ManifestTooLarge) {
+          throw tooLarge(limit); // the reader's own message would say "cannot read"
+        }
+      }
       throw new PipelineException("invalid-artifacts", 400, e.getMessage());
+    } catch (ManifestTooLarge e) {
+      throw tooLarge(limit);
+    } catch (IOException e) {
+      throw new PipelineException(
+          "invalid-artifacts", 400, "the manifest could not be read: " + e.getMessage());
+    }
+  }
+
+  /** The manifest as sent, or unzipped when sent with {@code Content-Encoding: gzip}. */
+  private static InputStream decoded(InputStream body, String encoding) throws IOException {
+    if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
+      return body;
+    }
+    if (encoding.equalsIgnoreCase("gzip")) {
+      return new GZIPInputStream(body, 64 * 1024);
+    }
+    throw new PipelineException(
+        "unsupported-encoding",
+        415,
+        "a manifest is sent as it is or with Content-Encoding: gzip, not " + encoding);
+  }
+
+  /** Fails with {@link ManifestTooLarge} once more than {@code limit} bytes have been read. */
+  private static InputStream bounded(InputStream in, long limit) throws IOException {
+    // One byte more than the limit may be read: a manifest of exactly the limit then ends (EOF)
+    // before the bound, and only a larger one reaches it.
+    return BoundedInputStream.builder()
+        .setInputStream(in)
+        .setMaxCount(limit + 1)
+        .setOnMaxCount(
+            (max, count) -> {
+              throw new ManifestTooLarge();
+            })
+        .get();
+  }
+
+  private static PipelineException tooLarge(long limit) {
+    return new PipelineException(
+        "manifest-too-large",
+        413,
+        "the manifest is larger than this engine's limit of "
+            + BodyLimits.describe(limit)
+            + " (insight.internal.max-manifest-size)");
+  }
+
+  /** More of a manifest than the limit arrived. */
+  private static final class ManifestTooLarge extends IOException {
+    ManifestTooLarge() {
+      super("the manifest is larger than the limit");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.insightengine.engine.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -59,6 +60,28 @@ public interface EngineConfig {
   interface Internal {
     /** Bearer token callers must present; in Kubernetes the operator generates it per engine. */
     Optional<String> token();
+
+    /**
+     * The largest manifest.json a DbtRun may deliver (its size unzipped, when sent with {@code
+     * Content-Encoding: gzip}); larger deliveries answer 413. Real manifests of large dbt projects
+     * pass 10 MB, hence a limit of its own, above the public one.
+     */
+    @WithDefault("200M")
+    MemorySize maxManifestSize();
+  }
+
+  /** The HTTP API. */
+  Http http();
+
+  /** Request bodies of the public endpoints. */
+  interface Http {
+    /**
+     * The largest request body of every endpoint but the dbt artifacts delivery (a question or a
+     * query is a few KB); larger ones answer 413. Replaces {@code
+     * quarkus.http.limits.max-body-size}, which is one limit for every route and is switched off.
+     */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
   }
 
   /** How the engine treats the projects' warehouses (each project's datasource is its own). */

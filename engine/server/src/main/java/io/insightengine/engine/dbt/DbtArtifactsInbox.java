@@ -7,8 +7,10 @@ import io.insightengine.api.dbt.SemanticCompiler;
 import io.insightengine.api.manifest.BundleDirectory;
 import io.insightengine.engine.db.Databases;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +19,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
+import org.apache.commons.io.input.TeeInputStream;
 
 /**
  * dbt artifacts that DbtRun jobs deliver after a successful run, kept in the app database per
@@ -46,9 +51,21 @@ public class DbtArtifactsInbox {
       List<String> warnings,
       String receivedAt) {}
 
-  public Received receive(String project, String dbtRun, byte[] manifest)
-      throws DbtArtifactException {
-    DbtProject dbt = reader.read(new ByteArrayInputStream(manifest), null, "manifest.json");
+  /**
+   * Compiles and keeps the manifest read from {@code manifest}, as it arrives: the reader parses it
+   * while a gzipped copy (about a tenth of its size) is made for the app database, so the manifest
+   * is never held as sent, neither as bytes nor as text.
+   */
+  public Received receive(String project, String dbtRun, InputStream manifest)
+      throws DbtArtifactException, IOException {
+    ByteArrayOutputStream stored = new ByteArrayOutputStream();
+    DbtProject dbt;
+    try (GZIPOutputStream gz = new GZIPOutputStream(stored)) {
+      TeeInputStream tee = new TeeInputStream(manifest, gz);
+      // Shielded: the JSON parser closes what it reads, and what follows the JSON is still read.
+      dbt = reader.read(CloseShieldInputStream.wrap(tee), null, "manifest.json");
+      tee.transferTo(OutputStream.nullOutputStream());
+    }
     SemanticCompiler.Result result = compiler.compile(dbt, List.of());
     try (Connection c = databases.app().getConnection();
         PreparedStatement st =
@@ -58,7 +75,7 @@ public class DbtArtifactsInbox {
       st.setString(1, project);
       st.setString(2, dbtRun);
       st.setString(3, result.revision());
-      st.setBytes(4, BundleDirectory.gzip(new String(manifest, StandardCharsets.UTF_8)));
+      st.setBytes(4, stored.toByteArray());
       try (ResultSet rs = st.executeQuery()) {
         rs.next();
         return new Received(

@@ -1,6 +1,7 @@
 package io.insightengine.engine.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -14,8 +15,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class QueryApiTest {
+  @TestHTTPResource("/")
+  URL root;
+
   @Test
   void answersAQuestionWithSqlRowsAndAnExplanation() {
     given()
@@ -229,6 +236,26 @@ class QueryApiTest {
     System.out.printf(
         "[figures] 20 x 50 MB values: answered in %.0f ms, %,d bytes; 1,000 x 100 KB: %,d bytes%n",
         took / 1e6, huge.asByteArray().length, wide.asByteArray().length);
+  }
+
+  @Test
+  void aRequestBodyOverThePublicLimitIsRefusedBeforeItIsRead() throws Exception {
+    // 2 MB declared, none of it sent: the 413 comes from the headers alone.
+    try (RawHttp http = new RawHttp(root)) {
+      http.send(RawHttp.post("/api/v1/ask", null, "Content-Length: 2000000"));
+      assertThat(http.response())
+          .startsWith("HTTP/1.1 413")
+          .containsIgnoringCase("content-type: application/problem+json")
+          .contains("body-too-large")
+          .contains("1 MB (insight.http.max-body-size)");
+    }
+    // Chunked: stopped once past the limit (Quarkus REST's reader answers a bare 413).
+    try (RawHttp http = new RawHttp(root)) {
+      http.send(RawHttp.post("/api/v1/ask", null, "Transfer-Encoding: chunked"));
+      http.send(RawHttp.chunk("{\"question\": \"".getBytes(StandardCharsets.US_ASCII)));
+      http.send(RawHttp.chunk(RawHttp.spaces(1024 * 1024 + 1)));
+      assertThat(http.response()).startsWith("HTTP/1.1 413");
+    }
   }
 
   @Test
