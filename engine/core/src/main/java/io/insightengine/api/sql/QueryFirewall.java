@@ -370,29 +370,24 @@ public final class QueryFirewall {
 
     @Override
     public <S> Void visit(net.sf.jsqlparser.statement.select.PlainSelect select, S context) {
-      cteScopes.push(new HashSet<>());
-      try {
-        return super.visit(select, context);
-      } finally {
-        cteScopes.pop();
-      }
+      return inScope(() -> super.visit(select, context));
     }
 
     @Override
     public <S> Void visit(net.sf.jsqlparser.statement.select.SetOperationList select, S context) {
-      cteScopes.push(new HashSet<>());
-      try {
-        return super.visit(select, context);
-      } finally {
-        cteScopes.pop();
-      }
+      return inScope(() -> super.visit(select, context));
     }
 
     @Override
     public <S> Void visit(net.sf.jsqlparser.statement.select.ParenthesedSelect select, S context) {
+      return inScope(() -> super.visit(select, context));
+    }
+
+    /** Visits one SELECT in a scope of its own: the CTEs its WITH defines live until it ends. */
+    private Void inScope(java.util.function.Supplier<Void> visit) {
       cteScopes.push(new HashSet<>());
       try {
-        return super.visit(select, context);
+        return visit.get();
       } finally {
         cteScopes.pop();
       }

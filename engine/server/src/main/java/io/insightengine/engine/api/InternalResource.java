@@ -30,6 +30,9 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.commons.io.input.CloseShieldInputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -66,6 +69,13 @@ public class InternalResource {
   @Path("/projects/{project}/dbt-artifacts")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Deliver a dbt manifest.json for a project (DbtRun jobs)")
+  @APIResponse(
+      responseCode = "202",
+      description = "Received and compiled; served from the next bundle check",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DbtArtifactsInbox.Received.class)))
   public Response deliver(
       @PathParam("project") String project,
       @QueryParam("dbtRun") String dbtRun,

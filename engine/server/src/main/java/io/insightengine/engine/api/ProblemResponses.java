@@ -36,14 +36,19 @@ public class ProblemResponses implements OASFilter {
   private static final List<Integer> BODY = List.of(400, 406, 413, 415);
   private static final List<Integer> NEEDS_PROJECT = List.of(404, 503);
 
-  /** Statuses besides success, by "METHOD path" (the public API; internal ones are annotated). */
+  private static final List<Integer> INTERNAL = List.of(401, 403, 404, 406, 414);
+
+  /** Statuses besides success, by "METHOD path". */
   private static final Map<String, List<Integer>> STATUSES =
       Map.of(
           "POST /api/v1/ask", join(BODY, NEEDS_PROJECT, List.of(422, 504)),
           "POST /api/v1/generate-sql", join(BODY, NEEDS_PROJECT, List.of(422)),
           "POST /api/v1/sql/generate", join(BODY, NEEDS_PROJECT, List.of(422)),
           "POST /api/v1/sql/execute", join(BODY, NEEDS_PROJECT, List.of(422, 504)),
-          "GET /api/v1/sql/history", List.of(400, 406, 414, 503));
+          "GET /api/v1/sql/history", List.of(400, 406, 414, 503),
+          "POST /internal/v1/projects/{project}/dbt-artifacts", join(BODY, INTERNAL, List.of(503)),
+          "GET /internal/v1/projects/{project}/dbt-artifacts", join(INTERNAL, List.of(400, 503)),
+          "GET /internal/v1/status", INTERNAL);
 
   @Override
   public void filterOpenAPI(OpenAPI openApi) {
@@ -105,6 +110,6 @@ public class ProblemResponses implements OASFilter {
 
   @SafeVarargs
   private static List<Integer> join(List<Integer>... lists) {
-    return java.util.Arrays.stream(lists).flatMap(List::stream).sorted().toList();
+    return java.util.Arrays.stream(lists).flatMap(List::stream).distinct().sorted().toList();
   }
 }

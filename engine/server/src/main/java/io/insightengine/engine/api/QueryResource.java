@@ -6,6 +6,7 @@ import io.insightengine.engine.pipeline.PipelineException;
 import io.insightengine.engine.pipeline.QueryPipeline;
 import io.insightengine.engine.query.SemanticQuery;
 import io.insightengine.engine.security.Principal;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -78,40 +79,57 @@ public class QueryResource {
   @POST
   @Path("/ask")
   @Operation(summary = "Answer a question: SQL, rows and an explanation (all 7 stages)")
-  public Answer ask(QuestionRequest request, @Context ContainerRequestContext context) {
-    return answer(request, true, context);
+  public Answer ask(
+      QuestionRequest request,
+      @Context ContainerRequestContext context,
+      @Context HttpServerResponse response) {
+    return answer(request, true, context, response);
   }
 
   @POST
   @Path("/generate-sql")
   @Operation(summary = "Public: SQL and its explanation for a question, without running it")
-  public Answer generateSql(QuestionRequest request, @Context ContainerRequestContext context) {
-    return answer(request, false, context);
+  public Answer generateSql(
+      QuestionRequest request,
+      @Context ContainerRequestContext context,
+      @Context HttpServerResponse response) {
+    return answer(request, false, context, response);
   }
 
-  private Answer answer(QuestionRequest request, boolean run, ContainerRequestContext context) {
+  private Answer answer(
+      QuestionRequest request,
+      boolean run,
+      ContainerRequestContext context,
+      HttpServerResponse response) {
     return pipeline.ask(
         question(request),
         request.query(),
         request.project(),
         run,
         principal(),
-        CorrelationId.of(context));
+        CorrelationId.of(context),
+        response::closed);
   }
 
   @POST
   @Path("/sql/generate")
   @Operation(summary = "SQL and its explanation for a question, without running it")
-  public Answer sqlGenerate(QuestionRequest request, @Context ContainerRequestContext context) {
+  public Answer sqlGenerate(
+      QuestionRequest request,
+      @Context ContainerRequestContext context,
+      @Context HttpServerResponse response) {
     // The same answer as the public endpoint; authentication will tell them apart.
-    return generateSql(request, context);
+    return generateSql(request, context, response);
   }
 
   @POST
   @Path("/sql/execute")
   @Operation(
       summary = "Run caller-supplied SQL through the firewall, limits, masking and execution")
-  public Answer execute(SqlRequest request, @Context ContainerRequestContext context) {
+  public Answer execute(
+      SqlRequest request,
+      @Context ContainerRequestContext context,
+      @Context HttpServerResponse response) {
     if (request == null || request.sql() == null || request.sql().isBlank()) {
       throw new PipelineException("invalid-sql", 400, "sql must not be empty");
     }
@@ -121,7 +139,7 @@ public class QueryResource {
     }
     requireProjectName(request.project());
     return pipeline.executeSql(
-        request.sql(), request.project(), principal(), CorrelationId.of(context));
+        request.sql(), request.project(), principal(), CorrelationId.of(context), response::closed);
   }
 
   @GET

@@ -1,16 +1,22 @@
 package io.insightengine.engine.pipeline;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
- * When a request must be over: its project's query timeout from the moment its SQL is checked. It
- * bounds every stage that follows — the plan, the query (each statement gets the time left as its
- * statement timeout), reading and masking the rows.
+ * When a request must be over: its project's query timeout from the moment its SQL is checked, or
+ * earlier when its client has gone away ({@code abandoned}: the connection closed). It bounds every
+ * stage that follows — the plan, the query (each statement gets the time left as its statement
+ * timeout), reading and masking the rows.
  */
-record Deadline(long nanos, Duration limit) {
+record Deadline(long nanos, Duration limit, BooleanSupplier abandoned) {
 
-  static Deadline after(Duration limit) {
-    return new Deadline(System.nanoTime() + limit.toNanos(), limit);
+  Deadline(long nanos, Duration limit) {
+    this(nanos, limit, () -> false);
+  }
+
+  static Deadline after(Duration limit, BooleanSupplier abandoned) {
+    return new Deadline(System.nanoTime() + limit.toNanos(), limit, abandoned);
   }
 
   /** The time left, as a statement timeout; 504 when none is. */
@@ -24,13 +30,16 @@ record Deadline(long nanos, Duration limit) {
 
   /**
    * Throws when the request is over: 503 when its thread was interrupted (the interrupt is left
-   * set: whoever interrupted the request decides what follows), 504 when the deadline has passed;
-   * {@code doing} says what it was doing then.
+   * set: whoever interrupted the request decides what follows) or its client went away, 504 when
+   * the deadline has passed; {@code doing} says what it was doing then.
    */
   void check(String doing) {
     if (Thread.currentThread().isInterrupted()) {
       throw new PipelineException(
           "request-cancelled", 503, "the request was cancelled while " + doing);
+    }
+    if (abandoned.getAsBoolean()) {
+      throw new PipelineException("request-cancelled", 503, "the client went away while " + doing);
     }
     if (System.nanoTime() - nanos > 0) {
       throw expired(doing);

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import net.sf.jsqlparser.statement.select.Select;
 
@@ -72,7 +73,8 @@ public class QueryPipeline {
       String projectName,
       boolean run,
       Principal principal,
-      String correlationId) {
+      String correlationId,
+      BooleanSupplier abandoned) {
     ProjectRuntime project = project(projectName);
     StageTimings timings = new StageTimings();
     String sql = null;
@@ -120,7 +122,17 @@ public class QueryPipeline {
       generator = result.generator();
       sql = result.sql();
       Answer answer =
-          runSql(sql, project, run, principal, timings, intent, question, generator, correlationId);
+          runSql(
+              sql,
+              project,
+              run,
+              principal,
+              timings,
+              intent,
+              question,
+              generator,
+              correlationId,
+              abandoned);
       record(answer, principal, answer.rows() == null ? null : answer.rows().size());
       return answer;
     } catch (PipelineException e) {
@@ -131,12 +143,17 @@ public class QueryPipeline {
 
   /** Caller-supplied SQL, through validate, optimize, sanitize, execute, explain. */
   public Answer executeSql(
-      String sql, String projectName, Principal principal, String correlationId) {
+      String sql,
+      String projectName,
+      Principal principal,
+      String correlationId,
+      BooleanSupplier abandoned) {
     ProjectRuntime project = project(projectName);
     StageTimings timings = new StageTimings();
     try {
       Answer answer =
-          runSql(sql, project, true, principal, timings, null, null, null, correlationId);
+          runSql(
+              sql, project, true, principal, timings, null, null, null, correlationId, abandoned);
       record(answer, principal, answer.rows().size());
       return answer;
     } catch (PipelineException e) {
@@ -154,11 +171,12 @@ public class QueryPipeline {
       Interpretation intent,
       String question,
       String generator,
-      String correlationId) {
+      String correlationId,
+      BooleanSupplier abandoned) {
     // The project's query timeout bounds everything from here: plan, query, rows, masking.
-    Deadline deadline = Deadline.after(project.queryTimeout());
+    Deadline deadline = Deadline.after(project.queryTimeout(), abandoned);
     ValidateStage.Validated validated =
-        timed("validate", timings, () -> validate.validate(sql, project));
+        timed("validate", timings, () -> validate.validate(sql, project, generator != null));
     Select policed =
         timed(
             "sanitize",

@@ -34,8 +34,18 @@ public class ValidateStage {
   /** The parsed query and the tables it reads. */
   public record Validated(Select select, List<String> tables) {}
 
-  public Validated validate(String sql, ProjectRuntime project) {
+  /**
+   * Checks {@code sql}; {@code generated} when the engine wrote it. A parse of the engine's own SQL
+   * that runs out of its budget is tried once more before it is refused: that SQL is analytical by
+   * construction, so a timeout says the machine was busy (or the JVM cold), not that the query is
+   * hostile. Caller SQL gets no second try: an attacker could double the parsing time.
+   */
+  public Validated validate(String sql, ProjectRuntime project, boolean generated) {
     FirewallVerdict verdict = firewall.check(sql, project.firewallPolicy());
+    if (generated && verdict.reason() == FirewallVerdict.Reason.PARSE_TIMEOUT) {
+      metrics.counter("insight.firewall.parse.retries").increment();
+      verdict = firewall.check(sql, project.firewallPolicy());
+    }
     metrics.counter("insight.firewall.decisions", "reason", verdict.reason().name()).increment();
     if (!verdict.allowed()) {
       throw PipelineException.refused(verdict.reason().slug(), verdict.message());

@@ -35,7 +35,7 @@ class SanitizeStageTest {
   }
 
   private static Deadline inAMinute() {
-    return Deadline.after(Duration.ofMinutes(1));
+    return Deadline.after(Duration.ofMinutes(1), () -> false);
   }
 
   private static QueryResult result(Object... notes) {
@@ -57,6 +57,19 @@ class SanitizeStageTest {
               assertThat(e.status()).isEqualTo(504);
               assertThat(e.type()).isEqualTo("query-timeout");
               assertThat(e.getMessage()).contains("30 s");
+            });
+  }
+
+  @Test
+  void maskingStopsWhenTheClientHasGoneAway() {
+    Deadline abandoned = Deadline.after(Duration.ofMinutes(1), () -> true);
+
+    assertThatThrownBy(() -> stage.maskResult(result("jane@example.com"), shop, abandoned))
+        .isInstanceOfSatisfying(
+            PipelineException.class,
+            e -> {
+              assertThat(e.type()).isEqualTo("request-cancelled");
+              assertThat(e.getMessage()).contains("the client went away");
             });
   }
 

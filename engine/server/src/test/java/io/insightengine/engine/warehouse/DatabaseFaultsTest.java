@@ -1,5 +1,6 @@
 package io.insightengine.engine.warehouse;
 
+import static io.insightengine.engine.warehouse.ProjectRequests.execute;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -43,14 +44,6 @@ class DatabaseFaultsTest {
 
   @Inject QueryHistory history;
   @Inject MeterRegistry metrics;
-
-  private static Response execute(String project, String sql) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("project", project, "sql", sql))
-        .when()
-        .post("/api/v1/sql/execute");
-  }
 
   @Test
   void terminatedBackendsAreReplacedWithoutAFailedRequest() throws Exception {
@@ -371,15 +364,6 @@ class DatabaseFaultsTest {
 
   private static void awaitStatus(String project, int status, Duration within)
       throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    int last;
-    do {
-      last = execute(project, COUNT).statusCode();
-      if (last == status) {
-        return;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(project + " answered " + last + ", not " + status + ", for " + within);
+    ProjectRequests.awaitStatus(project, COUNT, status, within);
   }
 }

@@ -262,6 +262,19 @@ public class ExternalWarehouses implements QuarkusTestResourceLifecycleManager {
   }
 
   private static String project(String name, int port, String db, String schema, String secret) {
+    return project(name, port, db, schema, secret, 3, "2s", null);
+  }
+
+  /** A Project on a PostgreSQL server of these tests; {@code queryTimeout} may be null. */
+  static String project(
+      String name,
+      int port,
+      String db,
+      String schema,
+      String secret,
+      int maxConnections,
+      String connectTimeout,
+      String queryTimeout) {
     return """
         apiVersion: insight-engine.io/v1alpha1
         kind: Project
@@ -277,12 +290,13 @@ public class ExternalWarehouses implements QuarkusTestResourceLifecycleManager {
             database: %s
             schemas: [%s]
             sslMode: disable
-            maxConnections: 3
-            connectTimeout: 2s
+            maxConnections: %d
+            connectTimeout: %s
             credentialsSecret:
               name: %s
         """
-        .formatted(name, port, db, schema, secret);
+            .formatted(name, port, db, schema, maxConnections, connectTimeout, secret)
+        + (queryTimeout == null ? "" : "  limits:\n    queryTimeout: " + queryTimeout + "\n");
   }
 
   @Override

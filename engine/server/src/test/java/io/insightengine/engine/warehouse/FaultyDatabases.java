@@ -89,30 +89,9 @@ public class FaultyDatabases implements QuarkusTestResourceLifecycleManager {
     }
   }
 
-  private String project(String name) {
-    return """
-        apiVersion: insight-engine.io/v1alpha1
-        kind: Project
-        metadata:
-          name: %s
-        spec:
-          engineRef:
-            name: insight
-          datasource:
-            type: postgres
-            host: localhost
-            port: %d
-            database: desk_wh
-            schemas: [desk]
-            sslMode: disable
-            maxConnections: 2
-            connectTimeout: 1s
-            credentialsSecret:
-              name: desk-reader
-          limits:
-            queryTimeout: 3s
-        """
-        .formatted(name, warehouse.port);
+  private static String project(String name) {
+    return ExternalWarehouses.project(
+        name, warehouse.port, "desk_wh", "desk", "desk-reader", 2, "1s", "3s");
   }
 
   private static String model(String project) {

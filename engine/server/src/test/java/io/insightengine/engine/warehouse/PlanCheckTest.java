@@ -1,14 +1,11 @@
 package io.insightengine.engine.warehouse;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,11 +17,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = ViewsWarehouse.class, restrictToAnnotatedClass = true)
 class PlanCheckTest {
   private static Response execute(String sql) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("project", "desk", "sql", sql))
-        .when()
-        .post("/api/v1/sql/execute");
+    return ProjectRequests.execute("desk", sql);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.insightengine.engine.warehouse;
 
+import static io.insightengine.engine.warehouse.ProjectRequests.execute;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -29,14 +30,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoWarehousesTest {
   private static final String TOKEN = "Bearer test-internal-token";
-
-  private static Response execute(String project, String sql) {
-    return given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("project", project, "sql", sql))
-        .when()
-        .post("/api/v1/sql/execute");
-  }
 
   @Test
   @Order(1)
@@ -158,15 +151,6 @@ class TwoWarehousesTest {
 
   private static void awaitStatus(String project, int status, Duration within)
       throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    int last;
-    do {
-      last = execute(project, "select count(*) from fleet.trips").statusCode();
-      if (last == status) {
-        return;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(project + " answered " + last + ", not " + status + ", for " + within);
+    ProjectRequests.awaitStatus(project, "select count(*) from fleet.trips", status, within);
   }
 }

@@ -57,23 +57,6 @@ public class ViewsWarehouse implements QuarkusTestResourceLifecycleManager {
             password: reader-Secret-7
           ---
           apiVersion: insight-engine.io/v1alpha1
-          kind: Project
-          metadata:
-            name: desk
-          spec:
-            engineRef:
-              name: insight
-            datasource:
-              type: postgres
-              host: localhost
-              port: %d
-              database: desk_wh
-              schemas: [desk]
-              sslMode: disable
-              credentialsSecret:
-                name: desk-reader
-          ---
-          apiVersion: insight-engine.io/v1alpha1
           kind: SemanticModel
           metadata:
             name: desk-model
@@ -94,7 +77,9 @@ public class ViewsWarehouse implements QuarkusTestResourceLifecycleManager {
                   - {name: event_id, type: integer}
                   - {name: day, type: date}
           """
-              .formatted(server.port));
+              + "---\n"
+              + ExternalWarehouses.project(
+                  "desk", server.port, "desk_wh", "desk", "desk-reader", 3, "2s", null));
       return Map.of(
           "insight.config-dir", config.toString(), "insight.config-poll-interval", "200ms");
     } catch (IOException | SQLException e) {
