@@ -1,11 +1,14 @@
 package io.insightengine.engine.db;
 
 import java.net.SocketTimeoutException;
+import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Whether a database the engine depends on (the app database, a project's warehouse) can be used
@@ -83,6 +86,23 @@ public final class DatabaseAvailability {
       }
     }
     return null;
+  }
+
+  private static final Driver DRIVER = new org.postgresql.Driver();
+
+  /**
+   * Opens a connection of its own (not a pooled one: a pool whose connections are all running
+   * queries is busy, not down) and makes it answer within {@code timeout}; throws what failed.
+   */
+  public static void probe(String jdbcUrl, Properties login, Duration timeout) throws SQLException {
+    try (Connection c = DRIVER.connect(jdbcUrl, login)) {
+      if (c == null) {
+        throw new SQLException("not a PostgreSQL JDBC URL", "08001");
+      }
+      if (!c.isValid((int) Math.max(1, timeout.toSeconds()))) {
+        throw new SQLException("the connection did not answer", "08006");
+      }
+    }
   }
 
   /** The first line of a driver message (the rest is the server's detail and hint). */

@@ -21,7 +21,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +44,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Databases {
   private static final Logger LOG = Logger.getLogger(Databases.class);
-  private static final Driver DRIVER = new org.postgresql.Driver();
 
   private final EngineConfig config;
   private final SecretStore secrets;
@@ -268,13 +266,9 @@ public class Databases {
 
   DatabaseAvailability.State check() {
     lastChecked = Instant.now();
-    try (Connection c = DRIVER.connect(login.url(), login.properties())) {
-      if (c == null) {
-        throw new SQLException("not a PostgreSQL JDBC URL", "08001");
-      }
-      if (!c.isValid((int) Math.max(1, config.appDatabase().connectTimeout().toSeconds()))) {
-        throw new SQLException("the connection did not answer", "08006");
-      }
+    try {
+      DatabaseAvailability.probe(
+          login.url(), login.properties(), config.appDatabase().connectTimeout());
       availability
           .markAvailable("connected")
           .ifPresent(

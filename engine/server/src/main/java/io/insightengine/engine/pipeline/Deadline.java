@@ -11,10 +11,6 @@ import java.util.function.BooleanSupplier;
  */
 record Deadline(long nanos, Duration limit, BooleanSupplier abandoned) {
 
-  Deadline(long nanos, Duration limit) {
-    this(nanos, limit, () -> false);
-  }
-
   static Deadline after(Duration limit, BooleanSupplier abandoned) {
     return new Deadline(System.nanoTime() + limit.toNanos(), limit, abandoned);
   }

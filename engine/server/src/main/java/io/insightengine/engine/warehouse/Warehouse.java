@@ -12,7 +12,6 @@ import io.agroal.api.security.SimplePassword;
 import io.insightengine.engine.db.DatabaseAvailability;
 import io.insightengine.engine.pipeline.PipelineException;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,8 +36,6 @@ import org.jboss.logging.Logger;
  */
 public final class Warehouse implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Warehouse.class);
-
-  private static final Driver DRIVER = new org.postgresql.Driver();
 
   private final String project;
   private final DatasourceSettings settings;
@@ -233,19 +230,14 @@ public final class Warehouse implements AutoCloseable {
     }
   }
 
-  /**
-   * Tries the warehouse now, on a new connection of its own rather than a pooled one: a pool whose
-   * connections are all running queries is busy, not down. Updates and returns availability.
-   */
+  /** Tries the warehouse now ({@link DatabaseAvailability#probe}); updates and returns it. */
   public DatabaseAvailability.State check() {
     lastChecked = clock.instant();
     Properties login = new Properties();
     login.setProperty("user", settings.username());
     login.setProperty("password", settings.password());
-    try (Connection c = DRIVER.connect(settings.jdbcUrl(), login)) {
-      if (!c.isValid((int) Math.max(1, settings.connectTimeout().toSeconds()))) {
-        throw new SQLException("the connection did not answer", "08006");
-      }
+    try {
+      DatabaseAvailability.probe(settings.jdbcUrl(), login, settings.connectTimeout());
       availability
           .markAvailable("connected to " + settings.address())
           .ifPresent(

@@ -48,7 +48,7 @@ class SanitizeStageTest {
 
   @Test
   void maskingStopsOnceTheDeadlineHasPassed() {
-    Deadline passed = new Deadline(System.nanoTime() - 1, Duration.ofSeconds(30));
+    Deadline passed = new Deadline(System.nanoTime() - 1, Duration.ofSeconds(30), () -> false);
 
     assertThatThrownBy(() -> stage.maskResult(result("jane@example.com"), shop, passed))
         .isInstanceOfSatisfying(
