@@ -264,7 +264,8 @@ public class Databases {
     }
   }
 
-  DatabaseAvailability.State check() {
+  /** Checks now, on a connection of its own; the state it leaves. */
+  public DatabaseAvailability.State check() {
     lastChecked = Instant.now();
     try {
       DatabaseAvailability.probe(

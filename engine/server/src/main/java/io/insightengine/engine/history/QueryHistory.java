@@ -121,74 +121,117 @@ public class QueryHistory {
           batch.add(first);
         }
         queue.drainTo(batch, MAX_BATCH - batch.size());
-        if (write(batch)) {
+        Write result = write(batch);
+        if (result == Write.DONE) {
           pause = Duration.ofMillis(100);
           failures = 0;
-        } else if (running) {
-          // Keep the batch, wait, try again: for as long as the app database is unavailable (the
-          // queue bounds what waits), a few times for a failure the driver cannot explain.
-          if (databases.availability().available() && ++failures >= MAX_UNEXPLAINED_FAILURES) {
-            rejected.increment(batch.size());
-            LOG.warnf(
-                "query history: %d entries left out after %d failed writes",
-                batch.size(), failures);
-            batch.clear();
-            failures = 0;
-            continue;
-          }
-          Thread.sleep(pause.toMillis());
-          pause = pause.multipliedBy(2);
-          if (pause.compareTo(MAX_RETRY_PAUSE) > 0) {
-            pause = MAX_RETRY_PAUSE;
-          }
-        } else {
+          continue;
+        }
+        if (!running) {
           LOG.warnf(
               "query history: %d entries not written at shutdown (app database unavailable)",
               batch.size() + queue.size());
           break;
         }
+        // Keep the batch, wait, try again: for as long as the app database is away (the queue
+        // bounds what waits), a few times for a failure it cannot explain while it answers.
+        if (result == Write.FAILED && ++failures >= MAX_UNEXPLAINED_FAILURES) {
+          rejected.increment(batch.size());
+          LOG.warnf(
+              "query history: %d entries left out after %d failed writes", batch.size(), failures);
+          batch.clear();
+          failures = 0;
+          continue;
+        }
+        Thread.sleep(pause.toMillis());
+        pause = pause.multipliedBy(2);
+        if (pause.compareTo(MAX_RETRY_PAUSE) > 0) {
+          pause = MAX_RETRY_PAUSE;
+        }
       } catch (InterruptedException e) {
         // Shutting down: the loop writes what is left, then ends.
       } catch (RuntimeException e) {
-        LOG.warnf("query history writer: %s", e.toString());
+        rejected.increment(batch.size());
+        LOG.warnf("query history writer: %d entries left out: %s", batch.size(), e.toString());
         batch.clear();
       }
     }
   }
 
+  /** How a write went. */
+  enum Write {
+    /** Every row written, or refused on its own merits: the batch is empty. */
+    DONE,
+    /**
+     * The app database is away: no connection within the connect timeout, an outage, or a failure
+     * while its own connection cannot reach it either. Tried again for as long as that lasts.
+     */
+    AWAY,
+    /** A failure the database cannot explain while it answers: tried again a few times only. */
+    FAILED
+  }
+
   /**
-   * Writes the batch and empties it; false when it could not be written now (the app database is
-   * unavailable, or the write failed for a reason other than its rows): what was not written stays
-   * in the batch. A row the database refuses (a value it cannot store, a constraint it breaks) is
-   * not allowed to take its batch with it: the batch is then written row by row and only the
-   * refused rows are left out, counted in {@code insight_history_rejected_total}.
+   * Writes the batch and empties it, unless it cannot be written now: what was not written stays in
+   * the batch. A row the database refuses (a value it cannot store, a constraint it breaks) is not
+   * allowed to take its batch with it: the batch is then written row by row and only the refused
+   * rows are left out, counted in {@code insight_history_rejected_total}.
    */
-  boolean write(List<Outcome> batch) {
+  Write write(List<Outcome> batch) {
+    Connection c;
     try {
-      insert(batch);
-      batch.clear();
-      return true;
+      // A pool that cannot hand out a connection in time (the server stalls, or every connection
+      // is reading history) is no reason to give up on the rows.
+      c = databases.app().getConnection();
     } catch (SQLException e) {
-      if (!refusesItsRows(e)) {
-        return false;
-      }
+      databases.failed(e);
+      return Write.AWAY;
     }
-    for (var rows = batch.iterator(); rows.hasNext(); ) {
-      Outcome o = rows.next();
+    try (c) {
       try {
-        insert(List.of(o));
+        insert(c, batch);
+        batch.clear();
+        return Write.DONE;
       } catch (SQLException e) {
         if (!refusesItsRows(e)) {
-          return false;
+          return notWritten(batch, e);
         }
-        rejected.increment();
-        LOG.warnf(
-            "query history entry %s refused by the app database: %s",
-            o.correlationId(), serverMessage(e));
       }
-      rows.remove();
+      for (var rows = batch.iterator(); rows.hasNext(); ) {
+        Outcome o = rows.next();
+        try {
+          insert(c, List.of(o));
+        } catch (SQLException e) {
+          if (!refusesItsRows(e)) {
+            return notWritten(batch, e);
+          }
+          rejected.increment();
+          LOG.warnf(
+              "query history entry %s refused by the app database: %s",
+              o.correlationId(), serverMessage(e));
+        }
+        rows.remove();
+      }
+      return Write.DONE;
+    } catch (SQLException e) {
+      // Closing (returning the connection) failed: the rows were written or are still queued.
+      databases.failed(e);
+      return batch.isEmpty() ? Write.DONE : Write.AWAY;
     }
-    return true;
+  }
+
+  /**
+   * An outage is logged once, by {@link Databases}. Any other failure is checked against a
+   * connection of the check's own: when that cannot reach the database either, it is away.
+   */
+  private Write notWritten(List<Outcome> batch, SQLException e) {
+    if (!databases.availability().available() || !databases.check().available()) {
+      return Write.AWAY;
+    }
+    LOG.warnf(
+        "query history: %d entries not written yet (will retry): %s",
+        batch.size(), serverMessage(e));
+    return Write.FAILED;
   }
 
   /**
@@ -211,12 +254,12 @@ public class QueryHistory {
     return cause.getSQLState() + " " + DatabaseAvailability.firstLine(cause.getMessage());
   }
 
-  private void insert(List<Outcome> outcomes) throws SQLException {
+  private static void insert(Connection c, List<Outcome> outcomes) throws SQLException {
     String insert =
         "insert into query_history (correlation_id, project, principal, question, sql, status,"
             + " generator, row_count, total_ms, stage_ms, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
-    try (Connection c = databases.app().getConnection()) {
-      c.setAutoCommit(false);
+    c.setAutoCommit(false);
+    try {
       try (var async = c.createStatement()) {
         // History may lose its last entries in a crash; answers must not wait for a disk flush.
         async.execute("SET LOCAL synchronous_commit = off");
@@ -242,6 +285,13 @@ public class QueryHistory {
         st.executeBatch();
       }
       c.commit();
+    } catch (SQLException e) {
+      try {
+        c.rollback(); // the next try (row by row) starts a transaction of its own
+      } catch (SQLException alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
     }
   }
 

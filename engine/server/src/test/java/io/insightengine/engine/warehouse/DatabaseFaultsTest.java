@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import io.insightengine.engine.db.Databases;
 import io.insightengine.engine.history.QueryHistory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,6 +45,7 @@ class DatabaseFaultsTest {
 
   @Inject QueryHistory history;
   @Inject MeterRegistry metrics;
+  @Inject Databases databases;
 
   @Test
   void terminatedBackendsAreReplacedWithoutAFailedRequest() throws Exception {
@@ -206,11 +208,45 @@ class DatabaseFaultsTest {
       FaultyDatabases.app.thaw();
     }
     long thawed = System.nanoTime();
-    awaitRecorded(ids, Duration.ofSeconds(30));
+    try {
+      awaitRecorded(ids, Duration.ofSeconds(30));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; " + writerState(), e);
+    }
     System.out.printf(
         "[figures] all %d history rows written %.0f ms after the app database thawed%n",
         ids.size(), (System.nanoTime() - thawed) / 1e6);
     awaitHistoryReadable();
+  }
+
+  @Test
+  void aPoolWithNoConnectionToSpareKeepsTheHistoryBatch() throws Exception {
+    awaitHistoryReadable();
+    double rejectedBefore = metrics.counter("insight.history.rejected").count();
+    List<Connection> held = new ArrayList<>();
+    ExecutorService holders = Executors.newFixedThreadPool(8);
+    Set<String> ids = new HashSet<>();
+    try {
+      // Every pooled connection taken (as by slow history reads): the database itself answers.
+      for (int i = 0; i < 8; i++) {
+        held.add(holders.submit(() -> databases.app().getConnection()).get());
+      }
+      for (int i = 0; i < 3; i++) {
+        String id = UUID.randomUUID().toString();
+        ids.add(id);
+        history.record(outcome(id, "answered"));
+      }
+      // Longer than five acquisition timeouts (1 s each) and the pauses between them.
+      Thread.sleep(8_000);
+      assertThat(recordedOf(ids)).isEmpty();
+    } finally {
+      for (Connection c : held) {
+        c.close();
+      }
+      holders.shutdown();
+    }
+    awaitRecorded(ids, Duration.ofSeconds(10));
+    assertThat(metrics.counter("insight.history.rejected").count()).isEqualTo(rejectedBefore);
   }
 
   @Test
@@ -266,7 +302,7 @@ class DatabaseFaultsTest {
                     null,
                     Map.of(),
                     "bad \u0000 text \uD800")));
-    assertThat(historyWrite(batch)).isTrue();
+    assertThat(historyWrite(batch)).hasToString("DONE");
     assertThat(recordedOf(Set.of(before, refused, after, withNul)))
         .containsExactlyInAnyOrder(before, after, withNul);
     assertThat(metrics.counter("insight.history.rejected").count() - rejectedBefore).isEqualTo(1.0);
@@ -294,10 +330,36 @@ class DatabaseFaultsTest {
         .body("type", containsString("invalid-project"));
   }
 
-  private boolean historyWrite(List<QueryHistory.Outcome> batch) throws Exception {
+  /** What the history writer is doing, with the counters: a failure explains itself. */
+  private String writerState() {
+    StringBuilder out =
+        new StringBuilder()
+            .append("dropped ")
+            .append(metrics.counter("insight.history.dropped").count())
+            .append(", rejected ")
+            .append(metrics.counter("insight.history.rejected").count())
+            .append(", queued ")
+            .append(metrics.get("insight.history.queued").gauge().value())
+            .append(", app database ")
+            .append(databases.availability());
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              if (thread.getName().startsWith("query-history-writer")
+                  || thread.getName().startsWith("app-database-checks")) {
+                out.append("\n").append(thread.getName()).append(' ').append(thread.getState());
+                for (StackTraceElement frame : stack) {
+                  out.append("\n  at ").append(frame);
+                }
+              }
+            });
+    return out.toString();
+  }
+
+  private Object historyWrite(List<QueryHistory.Outcome> batch) throws Exception {
     var write = QueryHistory.class.getDeclaredMethod("write", List.class);
     write.setAccessible(true);
-    return (Boolean) write.invoke(history, batch);
+    return write.invoke(history, batch);
   }
 
   private static QueryHistory.Outcome outcome(String id, String status) {
