@@ -62,7 +62,7 @@ public class InternalResource {
   /**
    * A delivery. The body is a stream, read only once the token, the project and the DbtRun have
    * been checked (a {@code byte[]} parameter is read whole before the method runs, for anyone), and
-   * read as it arrives, up to {@code insight.internal.max-manifest-size}; {@link BodyLimits}
+   * read as it arrives, up to {@code insight.internal.max-manifest-size}; {@link RequestLimits}
    * refuses a larger declared Content-Length before that.
    */
   @POST
@@ -165,7 +165,7 @@ public class InternalResource {
         "manifest-too-large",
         413,
         "the manifest is larger than this engine's limit of "
-            + BodyLimits.describe(limit)
+            + RequestLimits.describe(limit)
             + " (insight.internal.max-manifest-size)");
   }
 

@@ -73,7 +73,7 @@ public interface EngineConfig {
   /** The HTTP API. */
   Http http();
 
-  /** Request bodies of the public endpoints. */
+  /** Request limits of the public endpoints. */
   interface Http {
     /**
      * The largest request body of every endpoint but the dbt artifacts delivery (a question or a
@@ -82,6 +82,14 @@ public interface EngineConfig {
      */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /**
+     * The longest request target (path and query) answered; longer ones answer 414 with a problem.
+     * At most 64K, the HTTP codec's own bound ({@code
+     * quarkus.http.limits.max-initial-line-length}).
+     */
+    @WithDefault("8K")
+    MemorySize maxUriLength();
   }
 
   /** How the engine treats the projects' warehouses (each project's datasource is its own). */

@@ -98,6 +98,22 @@ class RequestValidationTest {
   }
 
   @Test
+  void aRequestTargetOverTheLimitIs414Problem() {
+    given()
+        .get("/api/v1/sql/history?project=" + "p".repeat(9000))
+        .then()
+        .statusCode(414)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", containsString("uri-too-long"))
+        .body("detail", containsString("8 KB (insight.http.max-uri-length)"));
+    given()
+        .get("/api/v1/sql/history?project=" + "p".repeat(7000))
+        .then()
+        .statusCode(400) // within the limit: the project name itself is what is wrong
+        .contentType(Problem.MEDIA_TYPE);
+  }
+
+  @Test
   void aWrongMethodIs405WithAllowAndAWrongMediaTypeIs415() {
     given()
         .delete("/api/v1/ask")

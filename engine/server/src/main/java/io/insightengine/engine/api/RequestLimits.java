@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.insightengine.engine.config.EngineConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,26 +15,30 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.vertx.VertxInputStream;
 
 /**
- * Request body limits, per route, applied when a request's headers arrive, before anything reads
- * its body: a dbt artifacts delivery may bring up to {@code insight.internal.max-manifest-size},
- * every other request at most {@code insight.http.max-body-size}. Quarkus's own limit ({@code
+ * Request limits. The request target: longer than {@code insight.http.max-uri-length} is answered
+ * 414 with a problem (the HTTP codec's own bound, far above it, answers a bare 414). Bodies, per
+ * route, applied when a request's headers arrive, before anything reads its body: a dbt artifacts
+ * delivery may bring up to {@code insight.internal.max-manifest-size}, every other request at most
+ * {@code insight.http.max-body-size}. Quarkus's own limit ({@code
  * quarkus.http.limits.max-body-size}, switched off) is one for every route: set for the API, it
  * refused real manifests; set for manifests, it let 200 MB questions in.
  *
  * <p>A declared Content-Length beyond the limit is answered 413 at once (problem+json, the
  * connection then closed, the body never read). A body without one (chunked) is stopped where it
- * passes the limit: by Quarkus REST's reader for the API, which takes its limit from the routing
- * context (it answers a bare 413), and by the delivery itself, which counts what it reads.
+ * passes the limit, with the same answer: read here for the API, counted by the delivery itself.
  */
 @ApplicationScoped
-public class BodyLimits {
+public class RequestLimits {
+  private static final String TRANSFER_ENCODING = "Transfer-Encoding";
   private final long apiLimit;
   private final long manifestLimit;
+  private final long uriLimit;
   private final ObjectMapper json;
 
-  public BodyLimits(EngineConfig config, ObjectMapper json) {
+  public RequestLimits(EngineConfig config, ObjectMapper json) {
     this.apiLimit = config.http().maxBodySize().asLongValue();
     this.manifestLimit = config.internal().maxManifestSize().asLongValue();
+    this.uriLimit = config.http().maxUriLength().asLongValue();
     this.json = json;
   }
 
@@ -41,6 +47,21 @@ public class BodyLimits {
   }
 
   private void check(RoutingContext context) {
+    if (context.request().uri().length() > uriLimit) {
+      String id = CorrelationId.chosen(context.request().getHeader(CorrelationId.HEADER));
+      answer(
+          context,
+          new Problem(
+              Problem.TYPE_BASE + "uri-too-long",
+              "URI Too Long",
+              414,
+              "the request target is longer than this engine's limit of "
+                  + describe(uriLimit)
+                  + " (insight.http.max-uri-length)",
+              null, // the path is what is too long
+              id));
+      return;
+    }
     boolean delivery = isDelivery(context.normalizedPath());
     long limit = delivery ? manifestLimit : apiLimit;
     String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -48,10 +69,44 @@ public class BodyLimits {
       refuse(context, limit, delivery);
       return;
     }
+    if (!delivery && declared == null && context.request().headers().contains(TRANSFER_ENCODING)) {
+      readBounded(context, limit);
+      return;
+    }
     if (!delivery) {
       context.put(VertxInputStream.MAX_REQUEST_SIZE_KEY, limit);
     }
     context.next();
+  }
+
+  /**
+   * A chunked API body, read here up to the limit and handed to Quarkus REST whole (it reads a body
+   * the routing context already holds): its own reader would answer a bare 413 at the limit, which
+   * a client cannot tell from a proxy's. At most {@code insight.http.max-body-size} is held.
+   */
+  private void readBounded(RoutingContext context, long limit) {
+    HttpServerRequest request = context.request();
+    Buffer body = Buffer.buffer();
+    request.handler(
+        chunk -> {
+          if (context.response().ended()) {
+            return; // refused: the rest is discarded until the connection closes
+          }
+          if (body.length() + (long) chunk.length() > limit) {
+            refuse(context, limit, false);
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    request.exceptionHandler(context::fail);
+    request.endHandler(
+        ended -> {
+          if (!context.response().ended()) {
+            context.setBody(body);
+            context.next();
+          }
+        });
+    request.resume();
   }
 
   static boolean isDelivery(String path) {
@@ -86,6 +141,10 @@ public class BodyLimits {
             detail,
             context.normalizedPath(),
             id);
+    answer(context, problem);
+  }
+
+  private void answer(RoutingContext context, Problem problem) {
     String body;
     try {
       body = json.writeValueAsString(problem);
@@ -94,9 +153,9 @@ public class BodyLimits {
     }
     context
         .response()
-        .setStatusCode(413)
+        .setStatusCode(problem.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .putHeader(CorrelationId.HEADER, id)
+        .putHeader(CorrelationId.HEADER, problem.correlationId())
         // The body is not read: the connection cannot carry another request after it.
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(body);
