@@ -20,15 +20,19 @@ import java.util.List;
  * read in batches of {@value #FETCH_ROWS} (a cursor, so the driver holds one batch, not the whole
  * result) and bounded as they are read ({@link ResultBounds}: maxRows, the project's result size,
  * the engine's cell length); reading stops at the first bound reached, or with 504 once the
- * request's deadline has passed.
+ * request's deadline has passed. A query whose client goes away is cancelled in the warehouse
+ * ({@link AbandonedStatements}).
  */
 @ApplicationScoped
 public class ExecuteStage {
   static final int FETCH_ROWS = 50;
   private final int maxCellLength;
 
+  private final AbandonedStatements abandoned;
+
   @Inject
-  public ExecuteStage(EngineConfig config) {
+  public ExecuteStage(EngineConfig config, AbandonedStatements abandoned) {
+    this.abandoned = abandoned;
     this.maxCellLength = config.results().maxCellLength();
     if (maxCellLength < 1) {
       throw new IllegalArgumentException(
@@ -48,7 +52,8 @@ public class ExecuteStage {
         try (Statement st = c.createStatement()) {
           st.setMaxRows(project.maxRows() + 1);
           st.setFetchSize(FETCH_ROWS);
-          try (ResultSet rs = st.executeQuery(bounded)) {
+          try (AbandonedStatements.Watch watch = abandoned.watch(st, deadline);
+              ResultSet rs = st.executeQuery(bounded)) {
             while (bounds.open() && rs.next()) {
               deadline.check("its rows were being read");
               List<Object> row = new ArrayList<>(columns.size());
@@ -65,6 +70,7 @@ public class ExecuteStage {
       }
     } catch (SQLException e) {
       project.warehouse().throwIfOutage(e);
+      deadline.check("the query ran"); // cancelled because its client went away: 503, not 504
       if ("57014".equals(e.getSQLState())) {
         throw new PipelineException(
             "query-timeout",

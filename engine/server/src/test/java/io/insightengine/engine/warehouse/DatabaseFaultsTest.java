@@ -11,10 +11,14 @@ import io.insightengine.engine.db.Databases;
 import io.insightengine.engine.history.QueryHistory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -46,6 +50,7 @@ class DatabaseFaultsTest {
   @Inject QueryHistory history;
   @Inject MeterRegistry metrics;
   @Inject Databases databases;
+  @TestHTTPResource URL root;
 
   @Test
   void terminatedBackendsAreReplacedWithoutAFailedRequest() throws Exception {
@@ -217,6 +222,59 @@ class DatabaseFaultsTest {
         "[figures] all %d history rows written %.0f ms after the app database thawed%n",
         ids.size(), (System.nanoTime() - thawed) / 1e6);
     awaitHistoryReadable();
+  }
+
+  @Test
+  void aQueryWhoseClientWentAwayIsCancelledInTheWarehouse() throws Exception {
+    awaitStatus("reports", 200, Duration.ofSeconds(20));
+    String slow = "select count(*) from generate_series(1, 2000000000) g";
+    String body = "{\"project\": \"reports\", \"sql\": \"" + slow + "\"}";
+    long gone;
+    try (Socket client = new Socket(root.getHost(), root.getPort())) {
+      client
+          .getOutputStream()
+          .write(
+              ("POST /api/v1/sql/execute HTTP/1.1\r\nHost: localhost\r\n"
+                      + "Content-Type: application/json\r\nContent-Length: "
+                      + body.length()
+                      + "\r\n\r\n"
+                      + body)
+                  .getBytes(StandardCharsets.US_ASCII));
+      client.getOutputStream().flush();
+      awaitRunning("generate_series(1, 2000000000)", true, Duration.ofSeconds(10));
+      gone = System.nanoTime();
+    }
+    // Before: it ran on until the project's 60 s statement timeout, holding a connection.
+    awaitRunning("generate_series(1, 2000000000)", false, Duration.ofSeconds(10));
+    System.out.printf(
+        "[figures] a query whose client went away: cancelled in the warehouse %.0f ms later%n",
+        (System.nanoTime() - gone) / 1e6);
+    execute("reports", COUNT).then().statusCode(200);
+  }
+
+  /** Waits until a query with {@code fragment} is (or is no longer) running in the warehouse. */
+  private static void awaitRunning(String fragment, boolean running, Duration within)
+      throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    try (Connection c =
+            FaultyDatabases.warehouse.postgres.getDatabase("postgres", "postgres").getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "select count(*) from pg_stat_activity where state = 'active'"
+                    + " and query ilike '%' || ? || '%' and pid <> pg_backend_pid()")) {
+      st.setString(1, fragment);
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rs = st.executeQuery()) {
+          rs.next();
+          if ((rs.getInt(1) > 0) == running) {
+            return;
+          }
+        }
+        Thread.sleep(50);
+      }
+    }
+    throw new AssertionError(
+        fragment + (running ? " did not start" : " still runs") + " after " + within);
   }
 
   @Test

@@ -9,10 +9,11 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * Two real PostgreSQL servers that tests freeze, crash and restart: a warehouse (two projects on
- * it, {@code desk} and {@code ops}, each with its own pool of two connections and a 3 s query
- * timeout) and the engine's app database, apart so one can fail without the other. Timeouts and
- * checks are short so faults show in seconds; the history queue holds 20 entries.
+ * Two real PostgreSQL servers that tests freeze, crash and restart: a warehouse (three projects on
+ * it, each with its own pool of two connections: {@code desk} and {@code ops} with a 3 s query
+ * timeout, {@code reports} with 60 s) and the engine's app database, apart so one can fail without
+ * the other. Timeouts and checks are short so faults show in seconds; the history queue holds 20
+ * entries.
  */
 public class FaultyDatabases implements QuarkusTestResourceLifecycleManager {
   static final String READER_PASSWORD = "desk-Secret-5";
@@ -70,8 +71,15 @@ public class FaultyDatabases implements QuarkusTestResourceLifecycleManager {
           """
               .formatted(READER_PASSWORD, app.port, APP_PASSWORD));
       Files.writeString(
-          config.resolve("10-projects.yaml"), project("desk") + "---\n" + project("ops"));
-      Files.writeString(config.resolve("20-models.yaml"), model("desk") + "---\n" + model("ops"));
+          config.resolve("10-projects.yaml"),
+          project("desk", "3s")
+              + "---\n"
+              + project("ops", "3s")
+              + "---\n"
+              + project("reports", "60s"));
+      Files.writeString(
+          config.resolve("20-models.yaml"),
+          model("desk") + "---\n" + model("ops") + "---\n" + model("reports"));
       return Map.ofEntries(
           Map.entry("insight.app-database.type", "postgres"),
           Map.entry("insight.app-database.credentials-secret", "app-db"),
@@ -89,9 +97,9 @@ public class FaultyDatabases implements QuarkusTestResourceLifecycleManager {
     }
   }
 
-  private static String project(String name) {
+  private static String project(String name, String queryTimeout) {
     return ExternalWarehouses.project(
-        name, warehouse.port, "desk_wh", "desk", "desk-reader", 2, "1s", "3s");
+        name, warehouse.port, "desk_wh", "desk", "desk-reader", 2, "1s", queryTimeout);
   }
 
   private static String model(String project) {
