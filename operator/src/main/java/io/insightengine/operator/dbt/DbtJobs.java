@@ -177,6 +177,8 @@ public final class DbtJobs {
         .endMetadata()
         .withNewSpec()
         .withRestartPolicy("Never")
+        // dbt talks to the warehouse and the engine, never to the Kubernetes API.
+        .withAutomountServiceAccountToken(false)
         .withInitContainers(init)
         .withContainers(dbt)
         .addNewVolume()

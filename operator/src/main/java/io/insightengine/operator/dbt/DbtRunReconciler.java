@@ -54,7 +54,7 @@ import java.util.Set;
           type = DbtRunCronJobDependentResource.class,
           reconcilePrecondition = DbtRunCronJobDependentResource.Scheduled.class)
     })
-@ControllerConfiguration(name = "dbtrun")
+@ControllerConfiguration(name = "insight-engine-dbtrun")
 // The dbt pods' termination messages carry the results; Secrets are only checked for existence.
 @RBACRule(
     apiGroups = "",

@@ -42,6 +42,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,7 +84,7 @@ import java.util.function.Function;
           reconcilePrecondition =
               EngineHorizontalPodAutoscalerDependentResource.AutoscalingSet.class)
     })
-@ControllerConfiguration(name = "insightengine")
+@ControllerConfiguration(name = "insight-engine-insightengine")
 // Beyond what the SDK derives from the workflow: Secrets are only checked for existence; events
 // are recorded; the Lease is leader election's.
 @RBACRule(
@@ -97,7 +98,7 @@ import java.util.function.Function;
 @RBACRule(
     apiGroups = "coordination.k8s.io",
     resources = "leases",
-    verbs = {"get", "create", "update"})
+    verbs = {"get", "create", "update", "patch"}) // the client renews a held lease with a patch
 public class InsightEngineReconciler implements Reconciler<InsightEngine> {
   public static final String CONFIG_APPLIED = "ConfigApplied";
 
@@ -146,34 +147,17 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
     boolean loaded = applyServed(status, served);
     Conditions.set(
         status.getConditions(), configApplied(engine, bundle, served), generation, clock);
-    int desired = EngineResources.replicas(engine);
-    int ready =
-        context
-            .getSecondaryResource(Deployment.class)
+    Optional<Deployment> deployment = context.getSecondaryResource(Deployment.class);
+    status.setReadyReplicas(
+        deployment
             .map(d -> d.getStatus() == null ? null : d.getStatus().getReadyReplicas())
-            .orElse(0);
-    status.setReadyReplicas(ready);
+            .orElse(0));
     Verdict verdict = validator.validate(engine, EngineBundles.resources(engine, context));
-    Condition readyCondition;
-    if (!verdict.valid()) {
-      readyCondition =
-          new Condition(
-              Conditions.READY, ConditionStatus.False, verdict.reason(), verdict.message());
-    } else if (ready >= desired) {
-      readyCondition =
-          new Condition(
-              Conditions.READY,
-              ConditionStatus.True,
-              "AllReplicasReady",
-              ready + " of " + desired + " engine pod(s) ready");
-    } else {
-      readyCondition =
-          new Condition(
-              Conditions.READY,
-              ConditionStatus.False,
-              "ReplicasNotReady",
-              ready + " of " + desired + " engine pod(s) ready");
-    }
+    Condition readyCondition =
+        verdict.valid()
+            ? EngineReadiness.of(engine, deployment)
+            : new Condition(
+                Conditions.READY, ConditionStatus.False, verdict.reason(), verdict.message());
     Conditions.set(status.getConditions(), readyCondition, generation, clock);
     if (previousRevision != null && !previousRevision.equals(bundle.revision())) {
       Events.normal(

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** DataPolicy: its project exists and every row filter is a SQL condition. */
-@ControllerConfiguration(name = "datapolicy")
+@ControllerConfiguration(name = "insight-engine-datapolicy")
 public class DataPolicyReconciler extends BundledResourceReconciler<DataPolicy, DataPolicyStatus> {
   public DataPolicyReconciler() {
     super(DataPolicy.class, DataPolicy::new, DataPolicyStatus::new);

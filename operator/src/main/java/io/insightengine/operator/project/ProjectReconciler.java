@@ -23,7 +23,7 @@ import java.util.Optional;
  * Project: its engine and Secret exist and a valid SemanticModel describes it; then it is in the
  * bundle, and Ready unless the engine reports it refused or unavailable.
  */
-@ControllerConfiguration(name = "project")
+@ControllerConfiguration(name = "insight-engine-project")
 // Secrets and ConfigMaps: existence only (their informers cache metadata, no values).
 @RBACRule(
     apiGroups = "",

@@ -18,7 +18,7 @@ import java.util.Optional;
  * SemanticModel: its project exists, its dbt source exists (a ConfigMap of the namespace, or a
  * DbtRun of the same project), its model names are unique, its joins name declared columns.
  */
-@ControllerConfiguration(name = "semanticmodel")
+@ControllerConfiguration(name = "insight-engine-semanticmodel")
 // ConfigMaps: existence only (their informer caches metadata, not the artifacts).
 @RBACRule(
     apiGroups = "",

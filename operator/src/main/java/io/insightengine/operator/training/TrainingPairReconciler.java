@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * TrainingPair: its project exists and its SQL passes the query firewall over the project's tables.
  */
-@ControllerConfiguration(name = "trainingpair")
+@ControllerConfiguration(name = "insight-engine-trainingpair")
 public class TrainingPairReconciler
     extends BundledResourceReconciler<TrainingPair, TrainingPairStatus> {
   public TrainingPairReconciler() {

@@ -19,6 +19,7 @@ import io.insightengine.api.v1alpha1.semantic.RelationshipSpec;
 import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
 import io.insightengine.operator.bundle.BundleResources;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,7 +38,26 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
  * engine's bundle includes it, so the two never disagree.
  */
 public final class ResourceValidator {
+  /**
+   * The second parse budget of a TrainingPair's SQL. The first is the engine's (200 ms), which
+   * guards its request path against SQL built to be slow to parse; a cold JVM (classes loading,
+   * nothing compiled yet) can spend that on ordinary SQL, and every pair flapped to {@code
+   * SqlRefused (parse-timeout)} for a minute after each operator start. A pair is an admin's
+   * resource, checked once per change: a timed-out parse gets a second, longer try.
+   */
+  static final Duration RETRY_PARSE_BUDGET = Duration.ofSeconds(5);
+
   private final QueryFirewall firewall = new QueryFirewall();
+  private final Duration firstParseBudget;
+
+  public ResourceValidator() {
+    this(FirewallPolicy.DEFAULT_PARSE_TIMEOUT);
+  }
+
+  /** With another first parse budget (tests make it run out). */
+  ResourceValidator(Duration firstParseBudget) {
+    this.firstParseBudget = firstParseBudget;
+  }
 
   public Verdict validate(InsightEngine engine, BundleResources in) {
     List<String> missing = new ArrayList<>();
@@ -214,8 +234,12 @@ public final class ResourceValidator {
         projectModels(name(pair.getSpec().getProjectRef()), in).stream()
             .map(model -> model.getTable() != null ? model.getTable() : model.getName())
             .toList();
-    FirewallVerdict verdict =
-        firewall.check(pair.getSpec().getSql(), FirewallPolicy.forTables(tables));
+    FirewallPolicy policy = FirewallPolicy.forTables(tables).withParseTimeout(firstParseBudget);
+    FirewallVerdict verdict = firewall.check(pair.getSpec().getSql(), policy);
+    if (verdict.reason() == FirewallVerdict.Reason.PARSE_TIMEOUT) {
+      verdict =
+          firewall.check(pair.getSpec().getSql(), policy.withParseTimeout(RETRY_PARSE_BUDGET));
+    }
     if (!verdict.allowed()) {
       return Verdict.invalid(
           "SqlRefused",

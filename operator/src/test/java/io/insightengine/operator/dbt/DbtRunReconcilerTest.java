@@ -83,6 +83,7 @@ class DbtRunReconcilerTest extends ApiServerTest {
     assertThat(spec.getTtlSecondsAfterFinished()).isEqualTo(600);
     var pod = spec.getTemplate().getSpec();
     assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
     assertThat(pod.getInitContainers())
         .singleElement()
         .satisfies(

@@ -163,7 +163,7 @@ class InsightEngineReconcilerTest extends ApiServerTest {
   }
 
   @Test
-  void readyFollowsTheDeploymentsReadyReplicas() {
+  void readyFollowsTheDeploymentsRollout() {
     ExampleManifests.apply(client, namespace, "examples/quickstart");
     InsightEngine engine = awaitStatus("insight", e -> isFalse(e, Conditions.READY));
     assertThat(condition(engine, Conditions.READY).getReason()).isEqualTo("ReplicasNotReady");
@@ -172,7 +172,9 @@ class InsightEngineReconcilerTest extends ApiServerTest {
     Deployment deployment = get(Deployment.class, "insight");
     deployment.setStatus(
         new DeploymentStatusBuilder()
+            .withObservedGeneration(deployment.getMetadata().getGeneration())
             .withReplicas(1)
+            .withUpdatedReplicas(1)
             .withReadyReplicas(1)
             .withAvailableReplicas(1)
             .build());
@@ -182,6 +184,31 @@ class InsightEngineReconcilerTest extends ApiServerTest {
     assertThat(engine.getStatus().getReadyReplicas()).isEqualTo(1);
     assertThat(condition(engine, Conditions.READY).getMessage())
         .isEqualTo("1 of 1 engine pod(s) ready");
+
+    // A rollout to an image that does not exist: the old pod stays ready, the new one never is,
+    // and the Deployment controller gives up after its progress deadline.
+    deployment = get(Deployment.class, "insight");
+    deployment.setStatus(
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(deployment.getMetadata().getGeneration())
+            .withReplicas(2)
+            .withUpdatedReplicas(1)
+            .withReadyReplicas(1)
+            .withAvailableReplicas(1)
+            .withUnavailableReplicas(1)
+            .addNewCondition()
+            .withType("Progressing")
+            .withStatus("False")
+            .withReason("ProgressDeadlineExceeded")
+            .withMessage("ReplicaSet \"insight-5f8\" has timed out progressing.")
+            .endCondition()
+            .build());
+    client.resource(deployment).inNamespace(namespace).updateStatus();
+    engine = awaitStatus("insight", e -> isFalse(e, Conditions.READY));
+    assertThat(condition(engine, Conditions.READY).getReason())
+        .isEqualTo("ProgressDeadlineExceeded");
+    assertThat(condition(engine, Conditions.READY).getMessage())
+        .contains("has timed out progressing");
   }
 
   @Test

@@ -7,7 +7,9 @@ import io.insightengine.api.v1alpha1.dbt.DbtRun;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
 import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.semantic.SemanticModel;
+import io.insightengine.api.v1alpha1.training.TrainingPair;
 import io.insightengine.operator.bundle.BundleResources;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,38 @@ class ResourceValidatorTest {
     assertThat(
             validator.validate(project("other"), in(List.of(good), Set.of(), List.of())).reason())
         .isEqualTo("NoSemanticModel");
+  }
+
+  @Test
+  void aTrainingPairWhoseFirstParseRunsOutOfTimeGetsASecondTry() throws Exception {
+    SemanticModel orders =
+        read(
+            SemanticModel.class,
+            "kind: SemanticModel\nmetadata:\n  name: orders\nspec:\n  projectRef:\n    name: shop\n"
+                + "  models:\n    - name: orders\n      table: marts.orders\n      columns:\n"
+                + "        - name: order_id\n");
+    TrainingPair pair =
+        read(
+            TrainingPair.class,
+            "kind: TrainingPair\nmetadata:\n  name: count\nspec:\n  projectRef:\n    name: shop\n"
+                + "  question: how many orders\n  sql: select count(*) from marts.orders\n");
+    BundleResources in =
+        new BundleResources(
+            List.of(engine()),
+            List.of(project("shop")),
+            List.of(orders),
+            List.of(),
+            List.of(pair),
+            Set.of(),
+            Set.of(),
+            List.of());
+    // A first budget nothing can parse within, as a cold JVM's can be.
+    Verdict verdict = new ResourceValidator(Duration.ofNanos(1)).validate(pair, in);
+    assertThat(verdict.valid()).as(verdict.message()).isTrue();
+    // What the firewall refuses for its content is still refused.
+    pair.getSpec().setSql("select * from pg_catalog.pg_user");
+    assertThat(new ResourceValidator(Duration.ofNanos(1)).validate(pair, in).reason())
+        .isEqualTo("SqlRefused");
   }
 
   private static SemanticModel twoRoles(String originDefault, String destinationDefault)

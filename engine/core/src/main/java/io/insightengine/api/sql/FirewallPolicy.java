@@ -62,6 +62,18 @@ public record FirewallPolicy(
             DEFAULT_PARSE_TIMEOUT);
   }
 
+  /** This policy with another parse budget. */
+  public FirewallPolicy withParseTimeout(Duration budget) {
+    return new FirewallPolicy(
+        allowedTables,
+        searchSchemas,
+        allowSystemCatalogs,
+        extraDeniedFunctions,
+        maxLength,
+        maxNestingDepth,
+        budget);
+  }
+
   /** The defaults for a set of tables: schemas searched are those the tables live in. */
   public static FirewallPolicy forTables(java.util.Collection<String> tables) {
     java.util.List<String> schemas =
