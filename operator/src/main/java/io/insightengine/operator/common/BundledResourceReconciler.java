@@ -134,14 +134,19 @@ public abstract class BundledResourceReconciler<
                         "in bundle revision " + revision + " of InsightEngine " + engine));
       } else {
         ready =
-            new Condition(
-                Conditions.READY,
-                ConditionStatus.False,
-                "Pending",
-                "valid; waiting for InsightEngine " + engine + " to write it into its bundle");
+            projectNotReady(resource, in)
+                .orElse(
+                    new Condition(
+                        Conditions.READY,
+                        ConditionStatus.False,
+                        "Pending",
+                        "valid; waiting for InsightEngine "
+                            + engine
+                            + " to write it into its bundle"));
       }
     }
     status.setBundleRevision(revision);
+    observe(resource, status, in);
     String previousReason =
         Conditions.find(status.getConditions(), Conditions.READY)
             .map(Condition::getReason)
@@ -243,6 +248,48 @@ public abstract class BundledResourceReconciler<
                     IN_BUNDLE.equals(c.getReason())
                         && Long.valueOf(generation).equals(c.getObservedGeneration()))
             .orElse(false);
+  }
+
+  /** Writes what a kind reports beyond Ready and the bundle revision into its status. */
+  protected void observe(R resource, S status, BundleResources in) {}
+
+  /** The Project the resource belongs to, for kinds that belong to one. */
+  protected Optional<String> projectOf(R resource) {
+    return Optional.empty();
+  }
+
+  /**
+   * Why a valid resource is not in a bundle when the cause is its Project: an invalid Project (its
+   * engine deleted, a Secret missing ...) is left out of every bundle, and with it everything that
+   * belongs to it. Named here, with the Project's own reason, instead of waiting for a bundle that
+   * will not come.
+   */
+  private Optional<Condition> projectNotReady(R resource, BundleResources in) {
+    return projectOf(resource)
+        .flatMap(
+            name ->
+                in.projects().stream()
+                    .filter(p -> p.getMetadata().getName().equals(name))
+                    .findFirst())
+        .flatMap(
+            project ->
+                project.getStatus() == null
+                    ? Optional.empty()
+                    : Conditions.find(project.getStatus().getConditions(), Conditions.READY)
+                        .filter(c -> c.getStatus() == ConditionStatus.False)
+                        .filter(c -> !"Pending".equals(c.getReason()))
+                        .map(
+                            c ->
+                                new Condition(
+                                    Conditions.READY,
+                                    ConditionStatus.False,
+                                    "ProjectNotReady",
+                                    "Project "
+                                        + project.getMetadata().getName()
+                                        + " is not ready ("
+                                        + c.getReason()
+                                        + "): "
+                                        + c.getMessage())));
   }
 
   /** The engine a project names, when the project exists. */

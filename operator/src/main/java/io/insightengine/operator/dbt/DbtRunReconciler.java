@@ -131,7 +131,8 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
     var jobStatus = job.get().getStatus();
     status.setStartTime(jobStatus.getStartTime());
     status.setCompletionTime(jobStatus.getCompletionTime());
-    results(run, jobName, context).ifPresent(r -> applyResults(r, status));
+    results(run, jobName, context)
+        .ifPresentOrElse(r -> applyResults(r, status), () -> clearResults(status));
     if (condition(jobStatus.getConditions(), "Complete")) {
       status.setPhase(DbtRunStatus.Phase.Succeeded);
       return new Condition(Conditions.READY, ConditionStatus.True, "Succeeded", summary(status));
@@ -155,11 +156,15 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
         Conditions.READY, ConditionStatus.False, "Running", "dbt is running in Job " + jobName);
   }
 
-  /** The summary the dbt container left in its termination message, newest pod first. */
+  /**
+   * The summary the dbt container of the Job's newest pod left in its termination message. Only the
+   * newest: while a retry runs, the attempt before it is not the run's result.
+   */
   private static Optional<JsonNode> results(DbtRun run, String jobName, Context<DbtRun> context) {
     return context.getSecondaryResources(Pod.class).stream()
         .filter(p -> jobName.equals(p.getMetadata().getLabels().get("job-name")))
-        .sorted(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp()).reversed())
+        .max(Comparator.comparing((Pod p) -> p.getMetadata().getCreationTimestamp()))
+        .stream()
         .flatMap(
             p ->
                 p.getStatus() == null
@@ -183,6 +188,14 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
     } catch (java.io.IOException e) {
       return Optional.empty(); // not our summary (dbt died before writing it)
     }
+  }
+
+  /** No results yet for the attempt running now. */
+  private static void clearResults(DbtRunStatus status) {
+    status.setModels(null);
+    status.setTests(null);
+    status.setProgress(null);
+    status.setFailures(new ArrayList<>());
   }
 
   private static void applyResults(JsonNode r, DbtRunStatus status) {

@@ -111,6 +111,10 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
 
   private final ResourceValidator validator = new ResourceValidator();
   private final Clock clock = Clock.systemUTC();
+
+  /** The bundle revision last announced (BundleUpdated) per engine uid. */
+  private final Map<String, String> announced = new ConcurrentHashMap<>();
+
   private final EngineStatusClient engines;
   private final Duration pollPending;
   private final Duration pollLoaded;
@@ -159,7 +163,13 @@ public class InsightEngineReconciler implements Reconciler<InsightEngine> {
             : new Condition(
                 Conditions.READY, ConditionStatus.False, verdict.reason(), verdict.message());
     Conditions.set(status.getConditions(), readyCondition, generation, clock);
-    if (previousRevision != null && !previousRevision.equals(bundle.revision())) {
+    if (previousRevision != null
+        && !previousRevision.equals(bundle.revision())
+        // The next reconciliation may start from a cached status that predates this one's patch:
+        // it would announce the same change again.
+        && !bundle
+            .revision()
+            .equals(announced.put(engine.getMetadata().getUid(), bundle.revision()))) {
       Events.normal(
           context.getClient(),
           engine,

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.policy.DataPolicyStatus;
 import io.insightengine.api.v1alpha1.project.Project;
+import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.operator.bundle.BundleResources;
 import io.insightengine.operator.common.BundledResourceReconciler;
 import io.insightengine.operator.validation.Verdict;
@@ -24,12 +25,17 @@ public class DataPolicyReconciler extends BundledResourceReconciler<DataPolicy, 
   }
 
   @Override
+  protected Optional<String> projectOf(DataPolicy resource) {
+    return Optional.of(resource.getSpec().getProjectRef().getName());
+  }
+
+  @Override
   protected Optional<String> engineOf(DataPolicy resource, BundleResources in) {
     return engineOfProject(resource.getSpec().getProjectRef().getName(), in);
   }
 
   @Override
   protected List<Class<? extends HasMetadata>> reads() {
-    return List.of(Project.class);
+    return List.of(Project.class, SemanticModel.class); // the models its rules name
   }
 }

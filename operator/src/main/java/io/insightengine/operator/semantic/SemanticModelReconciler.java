@@ -39,6 +39,32 @@ public class SemanticModelReconciler
     return validator.validate(resource, in);
   }
 
+  /**
+   * Models and metrics as declared inline; a dbt source's are compiled by the engine from a
+   * manifest the operator does not read, so then they stay unset, and a DbtRun source reports the
+   * artifacts it delivered.
+   */
+  @Override
+  protected void observe(SemanticModel resource, SemanticModelStatus status, BundleResources in) {
+    var dbt = resource.getSpec().getDbt();
+    boolean inlineOnly = dbt == null;
+    status.setModels(inlineOnly ? resource.getSpec().getModels().size() : null);
+    status.setMetrics(inlineOnly ? resource.getSpec().getMetrics().size() : null);
+    String run = dbt != null && dbt.getDbtRunRef() != null ? dbt.getDbtRunRef().getName() : null;
+    status.setDbtArtifactsRevision(
+        in.dbtRuns().stream()
+            .filter(r -> r.getMetadata().getName().equals(run))
+            .map(r -> r.getStatus() != null ? r.getStatus().getArtifactsRevision() : null)
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElse(null));
+  }
+
+  @Override
+  protected Optional<String> projectOf(SemanticModel resource) {
+    return Optional.of(resource.getSpec().getProjectRef().getName());
+  }
+
   @Override
   protected Optional<String> engineOf(SemanticModel resource, BundleResources in) {
     return engineOfProject(resource.getSpec().getProjectRef().getName(), in);

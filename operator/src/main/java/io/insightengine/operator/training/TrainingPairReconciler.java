@@ -28,6 +28,11 @@ public class TrainingPairReconciler
   }
 
   @Override
+  protected Optional<String> projectOf(TrainingPair resource) {
+    return Optional.of(resource.getSpec().getProjectRef().getName());
+  }
+
+  @Override
   protected Optional<String> engineOf(TrainingPair resource, BundleResources in) {
     return engineOfProject(resource.getSpec().getProjectRef().getName(), in);
   }

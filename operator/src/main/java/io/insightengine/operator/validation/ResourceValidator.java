@@ -210,6 +210,10 @@ public final class ResourceValidator {
     if (project.isPresent()) {
       return project.get();
     }
+    Optional<Verdict> models = policyModelsExist(policy, in);
+    if (models.isPresent()) {
+      return models.get();
+    }
     List<RowFilterSpec> filters = policy.getSpec().getRowFilters();
     for (int i = 0; i < filters.size(); i++) {
       // User attributes (${user.region}) become bind markers before parsing.
@@ -302,6 +306,51 @@ public final class ResourceValidator {
           Verdict.invalid(
               "ProjectNotFound",
               "spec.projectRef names Project " + project + ", which does not exist here"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Every model a policy's row filters and column rules name is one of its project's. Only
+   * decidable when every SemanticModel of the project declares its models: a dbt-sourced one brings
+   * its models in a manifest the operator does not read, and then the engine decides when it loads
+   * the bundle.
+   */
+  private static Optional<Verdict> policyModelsExist(DataPolicy policy, BundleResources in) {
+    String project = name(policy.getSpec().getProjectRef());
+    boolean allDeclared =
+        in.semanticModels().stream()
+            .filter(m -> project.equals(name(m.getSpec().getProjectRef())))
+            .allMatch(m -> m.getSpec().getDbt() == null);
+    if (!allDeclared) {
+      return Optional.empty();
+    }
+    Set<String> known = new java.util.TreeSet<>();
+    projectModels(project, in).forEach(m -> known.add(m.getName()));
+    // Each field that names a model, and the model it names.
+    Map<String, String> named = new java.util.LinkedHashMap<>();
+    List<RowFilterSpec> filters = policy.getSpec().getRowFilters();
+    for (int i = 0; i < filters.size(); i++) {
+      named.put("spec.rowFilters[" + i + "].model", filters.get(i).getModel());
+    }
+    var rules = policy.getSpec().getColumnRules();
+    for (int i = 0; i < rules.size(); i++) {
+      named.put("spec.columnRules[" + i + "].model", rules.get(i).getModel());
+    }
+    for (var field : named.entrySet()) {
+      String model = field.getValue();
+      if (!"*".equals(model) && !known.contains(model)) {
+        return Optional.of(
+            Verdict.invalid(
+                "ModelNotFound",
+                field.getKey()
+                    + " names model "
+                    + model
+                    + ", which no SemanticModel of Project "
+                    + project
+                    + " declares"
+                    + (known.isEmpty() ? "" : " (it has " + String.join(", ", known) + ")")));
+      }
     }
     return Optional.empty();
   }

@@ -85,6 +85,12 @@ class BundledResourceReconcilersTest extends ApiServerTest {
               }
             });
 
+    SemanticModel model = find(SemanticModel.class, "shop-warehouse");
+    assertThat(model.getStatus().getModels()).isEqualTo(model.getSpec().getModels().size());
+    assertThat(model.getStatus().getMetrics())
+        .isEqualTo(model.getSpec().getMetrics().size())
+        .isPositive();
+
     // A change: the changed resource reports the new revision; the others keep the one that first
     // held them (they are in the new one too, unchanged).
     String policyBefore = revisionOf(DataPolicy.class, "viewers-mask-pii");
@@ -123,6 +129,14 @@ class BundledResourceReconcilersTest extends ApiServerTest {
     create(
         "kind: Project\nmetadata:\n  name: lost\nspec:\n  engineRef:\n    name: no-such-engine\n"
             + "  datasource:\n    type: postgres\n    embedded: true\n");
+    // Valid itself, but its Project is not: it names the Project's cause, it does not wait.
+    create(
+        "kind: SemanticModel\nmetadata:\n  name: lost-model\nspec:\n  projectRef:\n    name: lost\n"
+            + "  models:\n    - name: things\n      table: public.things\n      columns:\n"
+            + "        - name: thing_id\n");
+    create(
+        "kind: DataPolicy\nmetadata:\n  name: unknown-model\nspec:\n  projectRef:\n    name: shop\n"
+            + "  subjects:\n    roles: [viewer]\n  rowFilters:\n    - model: refunds\n      predicate: region = 'EMEA'\n");
 
     await()
         .atMost(WAIT)
@@ -132,6 +146,12 @@ class BundledResourceReconcilersTest extends ApiServerTest {
               assertReady(DataPolicy.class, "orphan", "ProjectNotFound", "no-such-project");
               assertReady(DataPolicy.class, "broken-filter", "InvalidPredicate", "rowFilters[0]");
               assertReady(Project.class, "lost", "EngineNotFound", "no-such-engine");
+              assertReady(
+                  SemanticModel.class,
+                  "lost-model",
+                  "ProjectNotReady",
+                  "Project lost is not ready (EngineNotFound)");
+              assertReady(DataPolicy.class, "unknown-model", "ModelNotFound", "model refunds");
               // The valid ones are served all the same.
               assertReady(Project.class, "shop", "InBundle", "insight");
               assertReady(TrainingPair.class, "orders-last-month", "InBundle", "insight");

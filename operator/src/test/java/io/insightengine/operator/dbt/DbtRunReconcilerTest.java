@@ -223,6 +223,88 @@ class DbtRunReconcilerTest extends ApiServerTest {
   }
 
   @Test
+  void aRetryDoesNotShowThePreviousAttemptsResultsAsItsOwn() throws Exception {
+    create(
+        "apiVersion: insight-engine.io/v1alpha1\nkind: DbtRun\nmetadata:\n  name: retried\nspec:\n"
+            + "  projectRef:\n    name: sales\n  source:\n    image:\n      name: dbt:1\n"
+            + "  retries: 2\n");
+    Job job =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> client.batch().v1().jobs().inNamespace(namespace).withName("retried-1").get(),
+                j -> j != null);
+    job.setStatus(new JobStatusBuilder().withActive(1).build());
+    client.resource(job).inNamespace(namespace).updateStatus();
+
+    // The first attempt fails with results ...
+    attempt(
+        "retried-1-first",
+        "retried-1",
+        "{\"total\": 3, \"models\": {\"passed\": 1, \"failed\": 2}, \"failures\":"
+            + " [{\"node\": \"model.shop.orders\", \"message\": \"relation missing\"}]}");
+    DbtRun run =
+        awaitRun(
+            "retried",
+            r -> r.getStatus().getModels() != null && r.getStatus().getModels().getFailed() == 2);
+    assertThat(run.getStatus().getFailures()).hasSize(1);
+
+    // ... and the Job starts a second pod (creation timestamps have a resolution of a second).
+    Thread.sleep(1100);
+    attempt("retried-1-second", "retried-1", null);
+    run =
+        awaitRun(
+            "retried",
+            r ->
+                r.getStatus().getModels() == null
+                    && r.getStatus().getFailures().isEmpty()
+                    && r.getStatus().getPhase() == DbtRunStatus.Phase.Running);
+    assertThat(run.getStatus().getTests()).isNull();
+  }
+
+  /** A pod of {@code job}: ended with {@code results} as its termination message, or running. */
+  private void attempt(String name, String job, String results) {
+    Pod pod =
+        client
+            .pods()
+            .inNamespace(namespace)
+            .resource(
+                new PodBuilder()
+                    .withNewMetadata()
+                    .withName(name)
+                    .addToLabels("job-name", job)
+                    .addToLabels(DbtJobs.RUN_LABEL, "retried")
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewContainer()
+                    .withName("dbt")
+                    .withImage("dbt:1")
+                    .endContainer()
+                    .endSpec()
+                    .build())
+            .create();
+    var state = new io.fabric8.kubernetes.api.model.ContainerStateBuilder();
+    if (results != null) {
+      state.withNewTerminated().withExitCode(1).withMessage(results).endTerminated();
+    } else {
+      state.withNewRunning().endRunning();
+    }
+    pod.setStatus(
+        new PodStatusBuilder()
+            .withPhase(results != null ? "Failed" : "Running")
+            .addNewContainerStatus()
+            .withName("dbt")
+            .withImage("dbt:1")
+            .withImageID("")
+            .withReady(results == null)
+            .withRestartCount(0)
+            .withState(state.build())
+            .endContainerStatus()
+            .build());
+    client.resource(pod).inNamespace(namespace).updateStatus();
+  }
+
+  @Test
   void aScheduledRunBecomesACronJob() throws Exception {
     create(
         "apiVersion: insight-engine.io/v1alpha1\nkind: DbtRun\nmetadata:\n  name: nightly\nspec:\n"

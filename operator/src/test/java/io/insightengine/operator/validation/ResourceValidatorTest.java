@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.insightengine.api.v1alpha1.dbt.DbtRun;
 import io.insightengine.api.v1alpha1.engine.InsightEngine;
+import io.insightengine.api.v1alpha1.policy.DataPolicy;
 import io.insightengine.api.v1alpha1.project.Project;
 import io.insightengine.api.v1alpha1.semantic.SemanticModel;
 import io.insightengine.api.v1alpha1.training.TrainingPair;
@@ -149,6 +150,54 @@ class ResourceValidatorTest {
     pair.getSpec().setSql("select * from pg_catalog.pg_user");
     assertThat(new ResourceValidator(Duration.ofNanos(1)).validate(pair, in).reason())
         .isEqualTo("SqlRefused");
+  }
+
+  @Test
+  void aDataPolicyMayNameOnlyModelsOfItsProject() throws Exception {
+    SemanticModel orders =
+        read(
+            SemanticModel.class,
+            "kind: SemanticModel\nmetadata:\n  name: orders\nspec:\n  projectRef:\n    name: shop\n"
+                + "  models:\n    - name: orders\n      table: marts.orders\n      columns:\n"
+                + "        - name: region\n");
+    DataPolicy policy =
+        read(
+            DataPolicy.class,
+            "kind: DataPolicy\nmetadata:\n  name: regional\nspec:\n  projectRef:\n    name: shop\n"
+                + "  rowFilters:\n    - model: refunds\n      predicate: region = '${user.region}'\n");
+    BundleResources in =
+        new BundleResources(
+            List.of(engine()),
+            List.of(project("shop")),
+            List.of(orders),
+            List.of(policy),
+            List.of(),
+            Set.of(),
+            Set.of(),
+            List.of());
+    Verdict verdict = validator.validate(policy, in);
+    assertThat(verdict.reason()).isEqualTo("ModelNotFound");
+    assertThat(verdict.message())
+        .isEqualTo(
+            "spec.rowFilters[0].model names model refunds, which no SemanticModel of Project shop"
+                + " declares (it has orders)");
+
+    policy.getSpec().getRowFilters().get(0).setModel("orders");
+    assertThat(validator.validate(policy, in).valid()).isTrue();
+
+    // A dbt source's models are in a manifest the operator does not read: the engine decides.
+    policy.getSpec().getRowFilters().get(0).setModel("refunds");
+    BundleResources withDbt =
+        new BundleResources(
+            List.of(engine()),
+            List.of(project("shop")),
+            List.of(orders, dbtModel("from-cm", "configMapRef:\n      name: artifacts")),
+            List.of(policy),
+            List.of(),
+            Set.of(),
+            Set.of("artifacts"),
+            List.of());
+    assertThat(validator.validate(policy, withDbt).valid()).isTrue();
   }
 
   private static SemanticModel twoRoles(String originDefault, String destinationDefault)

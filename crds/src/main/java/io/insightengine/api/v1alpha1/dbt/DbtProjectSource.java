@@ -32,7 +32,7 @@ public class DbtProjectSource {
 
     @Size(max = 253)
     @Default("main")
-    @JsonPropertyDescription("Branch, tag or commit to check out.")
+    @JsonPropertyDescription("Branch, tag or commit to check out. Default: main.")
     private String revision;
 
     @Size(max = 1024)
@@ -87,7 +87,7 @@ public class DbtProjectSource {
 
     @Size(max = 1024)
     @Default("/usr/app")
-    @JsonPropertyDescription("Folder of the dbt project inside the image.")
+    @JsonPropertyDescription("Folder of the dbt project inside the image. Default: /usr/app.")
     private String projectDir;
 
     public String getName() {

@@ -39,7 +39,7 @@ public class DbtRunSpec {
   private String image;
 
   @Default("build")
-  @JsonPropertyDescription("dbt command: build, run, test, seed or docs generate.")
+  @JsonPropertyDescription("dbt command: build, run, test, seed or docs generate. Default: build.")
   private Command command;
 
   @Size(max = 50)
@@ -53,7 +53,7 @@ public class DbtRunSpec {
   @Size(max = 63)
   @Pattern(ApiConstants.SQL_IDENTIFIER)
   @Default("postgres")
-  @JsonPropertyDescription("profiles.yml target to run against.")
+  @JsonPropertyDescription("profiles.yml target to run against. Default: postgres.")
   private String target;
 
   @Size(max = 100)
@@ -65,7 +65,7 @@ public class DbtRunSpec {
 
   @Min(1)
   @Max(64)
-  @JsonPropertyDescription("dbt threads; defaults to the profile's.")
+  @JsonPropertyDescription("dbt threads; defaults to the profile's. Range: 1 to 64.")
   private Integer threads;
 
   @Size(max = 100)
@@ -79,18 +79,21 @@ public class DbtRunSpec {
 
   @Pattern(ApiConstants.DURATION)
   @Default("30m")
-  @JsonPropertyDescription("Longest a run may take before it is stopped and marked Failed.")
+  @JsonPropertyDescription(
+      "Longest a run may take before it is stopped and marked Failed. Default: 30m.")
   private String timeout;
 
   @Min(0)
   @Max(10)
   @Default("2")
-  @JsonPropertyDescription("Retries of a failed run, with exponential backoff.")
+  @JsonPropertyDescription(
+      "Retries of a failed run, with exponential backoff. Range: 0 to 10. Default: 2.")
   private Integer retries;
 
   @Min(0)
   @Default("86400")
-  @JsonPropertyDescription("Seconds a finished Job is kept before it is deleted.")
+  @JsonPropertyDescription(
+      "Seconds a finished Job is kept before it is deleted. At least 0. Default: 86400.")
   private Integer ttlSecondsAfterFinished;
 
   /** dbt commands. */

@@ -21,7 +21,7 @@ public class AppDatabaseSpec {
   @Default("embedded")
   @JsonPropertyDescription(
       "embedded: a PostgreSQL started inside the engine pod, for development only (data is lost"
-          + " with the pod); postgres: an external PostgreSQL given by credentialsSecret.")
+          + " with the pod); postgres: an external PostgreSQL given by credentialsSecret. Default: embedded.")
   private Type type;
 
   @JsonPropertyDescription(
@@ -31,7 +31,8 @@ public class AppDatabaseSpec {
   @Min(1)
   @Max(200)
   @Default("10")
-  @JsonPropertyDescription("Maximum number of connections each engine pod opens to it.")
+  @JsonPropertyDescription(
+      "Maximum number of connections each engine pod opens to it. Range: 1 to 200. Default: 10.")
   private Integer maxPoolSize;
 
   /** Kind of app database. */

@@ -19,12 +19,13 @@ public class AuthSpec {
 
   @Pattern(ApiConstants.DURATION)
   @Default("15m")
-  @JsonPropertyDescription("Lifetime of an access token, as a duration such as 15m.")
+  @JsonPropertyDescription("Lifetime of an access token, as a duration such as 15m. Default: 15m.")
   private String accessTokenLifetime;
 
   @Pattern(ApiConstants.DURATION)
   @Default("168h")
-  @JsonPropertyDescription("Lifetime of a refresh token (rotated on every use), such as 168h.")
+  @JsonPropertyDescription(
+      "Lifetime of a refresh token (rotated on every use), such as 168h. Default: 168h.")
   private String refreshTokenLifetime;
 
   @JsonPropertyDescription(
@@ -46,7 +47,8 @@ public class AuthSpec {
 
     @Size(max = 253)
     @Default("groups")
-    @JsonPropertyDescription("Claim that lists the caller's groups, matched by Project members.")
+    @JsonPropertyDescription(
+        "Claim that lists the caller's groups, matched by Project members. Default: groups.")
     private String groupsClaim;
 
     public String getIssuerUrl() {

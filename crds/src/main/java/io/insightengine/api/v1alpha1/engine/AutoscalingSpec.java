@@ -17,20 +17,20 @@ public class AutoscalingSpec {
   @Min(1)
   @Max(100)
   @Default("1")
-  @JsonPropertyDescription("Fewest engine pods.")
+  @JsonPropertyDescription("Fewest engine pods. Range: 1 to 100. Default: 1.")
   private Integer minReplicas;
 
   @Required
   @Min(1)
   @Max(100)
-  @JsonPropertyDescription("Most engine pods.")
+  @JsonPropertyDescription("Most engine pods. Range: 1 to 100.")
   private Integer maxReplicas;
 
   @Min(10)
   @Max(100)
   @Default("75")
   @JsonPropertyDescription(
-      "Average CPU utilization, in percent of requests, that the HPA aims for.")
+      "Average CPU utilization, in percent of requests, that the HPA aims for. Range: 10 to 100. Default: 75.")
   private Integer targetCpuUtilizationPercent;
 
   public Integer getMinReplicas() {

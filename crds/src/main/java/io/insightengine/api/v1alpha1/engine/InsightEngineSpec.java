@@ -28,7 +28,7 @@ public class InsightEngineSpec {
   @Max(100)
   @Default("1")
   @JsonPropertyDescription(
-      "Number of engine pods when autoscaling is not set; a PodDisruptionBudget is created above 1.")
+      "Number of engine pods when autoscaling is not set; a PodDisruptionBudget is created above 1. Range: 0 to 100. Default: 1.")
   private Integer replicas;
 
   @JsonPropertyDescription("CPU and memory requests and limits of the engine container.")

@@ -51,18 +51,21 @@ public class LlmProviderSpec {
 
   @Pattern(ApiConstants.DURATION)
   @Default("30s")
-  @JsonPropertyDescription("Time allowed for one call before falling back to the next provider.")
+  @JsonPropertyDescription(
+      "Time allowed for one call before falling back to the next provider. Default: 30s.")
   private String timeout;
 
   @Min(0)
   @Max(5)
   @Default("1")
-  @JsonPropertyDescription("Retries of a failed call (with backoff) before falling back.")
+  @JsonPropertyDescription(
+      "Retries of a failed call (with backoff) before falling back. Range: 0 to 5. Default: 1.")
   private Integer maxRetries;
 
   @Min(0)
   @Max(2)
-  @JsonPropertyDescription("Sampling temperature; leave unset for the provider's default.")
+  @JsonPropertyDescription(
+      "Sampling temperature; leave unset for the provider's default. Range: 0 to 2.")
   private Double temperature;
 
   /** Provider kinds. */

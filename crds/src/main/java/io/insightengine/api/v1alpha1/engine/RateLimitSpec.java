@@ -12,13 +12,15 @@ public class RateLimitSpec {
   @Min(1)
   @Max(100000)
   @Default("60")
-  @JsonPropertyDescription("Sustained requests per minute allowed to one principal.")
+  @JsonPropertyDescription(
+      "Sustained requests per minute allowed to one principal. Range: 1 to 100000. Default: 60.")
   private Integer requestsPerMinute;
 
   @Min(1)
   @Max(10000)
   @Default("20")
-  @JsonPropertyDescription("Requests one principal may send at once above the sustained rate.")
+  @JsonPropertyDescription(
+      "Requests one principal may send at once above the sustained rate. Range: 1 to 10000. Default: 20.")
   private Integer burst;
 
   public Integer getRequestsPerMinute() {

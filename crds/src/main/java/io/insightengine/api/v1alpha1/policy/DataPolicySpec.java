@@ -43,7 +43,7 @@ public class DataPolicySpec {
 
   @Default("Enforce")
   @JsonPropertyDescription(
-      "Enforce applies the policy; DryRun only records in the audit log what it would have done.")
+      "Enforce applies the policy; DryRun only records in the audit log what it would have done. Default: Enforce.")
   private Mode mode;
 
   @Min(0)
@@ -51,7 +51,7 @@ public class DataPolicySpec {
   @Default("100")
   @JsonPropertyDescription(
       "Order of evaluation when several policies rule on the same column: higher wins. Row filters"
-          + " of all matching policies are combined with AND.")
+          + " of all matching policies are combined with AND. Range: 0 to 1000. Default: 100.")
   private Integer priority;
 
   /** Enforcement modes. */

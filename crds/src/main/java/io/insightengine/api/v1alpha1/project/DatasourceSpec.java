@@ -42,7 +42,8 @@ public class DatasourceSpec {
 
   @Min(1)
   @Max(65535)
-  @JsonPropertyDescription("Port; defaults to 5432 for postgres and 8123 for clickhouse.")
+  @JsonPropertyDescription(
+      "Port; defaults to 5432 for postgres and 8123 for clickhouse. Range: 1 to 65535.")
   private Integer port;
 
   @Size(max = 63)
@@ -62,7 +63,8 @@ public class DatasourceSpec {
   private SecretReference credentialsSecret;
 
   @Default("prefer")
-  @JsonPropertyDescription("TLS mode: disable, prefer, require, verify-ca or verify-full.")
+  @JsonPropertyDescription(
+      "TLS mode: disable, prefer, require, verify-ca or verify-full. Default: prefer.")
   private SslMode sslMode;
 
   @Min(1)
@@ -70,14 +72,14 @@ public class DatasourceSpec {
   @Default("5")
   @JsonPropertyDescription(
       "Most connections each engine pod opens to this warehouse (the project's own pool); a"
-          + " request waits up to connectTimeout for a free one.")
+          + " request waits up to connectTimeout for a free one. Range: 1 to 100. Default: 5.")
   private Integer maxConnections;
 
   @Pattern(ApiConstants.DURATION)
   @Default("10s")
   @JsonPropertyDescription(
       "How long opening a connection, or waiting for a free one in the pool, may take before the"
-          + " project answers 503 (warehouse unavailable).")
+          + " project answers 503 (warehouse unavailable). Default: 10s.")
   private String connectTimeout;
 
   /** Warehouse engines. */

@@ -14,17 +14,19 @@ public class LimitsSpec {
   @Min(1)
   @Max(1000000)
   @Default("1000")
-  @JsonPropertyDescription("Most rows a query returns; a LIMIT is added or lowered to this.")
+  @JsonPropertyDescription(
+      "Most rows a query returns; a LIMIT is added or lowered to this. Range: 1 to 1000000. Default: 1000.")
   private Integer maxRows;
 
   @Pattern(ApiConstants.DURATION)
   @Default("30s")
-  @JsonPropertyDescription("Statement timeout of one query in the warehouse.")
+  @JsonPropertyDescription("Statement timeout of one query in the warehouse. Default: 30s.")
   private String queryTimeout;
 
   @Min(0)
   @Max(1000000)
-  @JsonPropertyDescription("Questions one user may ask per day; unset means unlimited.")
+  @JsonPropertyDescription(
+      "Questions one user may ask per day; unset means unlimited. Range: 0 to 1000000.")
   private Integer dailyQuestionsPerUser;
 
   @Min(1)
@@ -34,7 +36,7 @@ public class LimitsSpec {
           + " are refused (422 too-expensive) with their estimate. Unset (the default): no"
           + " ceiling, and queryTimeout bounds every query. Estimates depend on the warehouse's"
           + " statistics and are often far off for joins; set it from the project's own heavy"
-          + " queries, e.g. ten times the costliest legitimate one.")
+          + " queries, e.g. ten times the costliest legitimate one. At least 1.")
   private Long maxPlanCost;
 
   @Pattern(ApiConstants.BYTE_SIZE)
@@ -42,7 +44,7 @@ public class LimitsSpec {
   @JsonPropertyDescription(
       "Most bytes of values one answer carries (as JSON, about): rows are read until this, and"
           + " the answer says truncated and why. Bounds the engine's memory per request along"
-          + " with maxRows.")
+          + " with maxRows. Default: 10Mi.")
   private String maxResultSize;
 
   public Integer getMaxRows() {

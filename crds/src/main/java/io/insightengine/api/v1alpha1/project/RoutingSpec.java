@@ -14,7 +14,7 @@ public class RoutingSpec {
   @Default("PrimaryOnly")
   @JsonPropertyDescription(
       "PrimaryOnly: every query runs on datasource. AnalyticalToSecondary: aggregations over"
-          + " large fact tables run on secondary, point lookups on the primary.")
+          + " large fact tables run on secondary, point lookups on the primary. Default: PrimaryOnly.")
   private Mode mode;
 
   @JsonPropertyDescription(

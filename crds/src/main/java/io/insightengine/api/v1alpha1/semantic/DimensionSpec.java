@@ -25,7 +25,7 @@ public class DimensionSpec {
   private String name;
 
   @Default("categorical")
-  @JsonPropertyDescription("categorical, or time for dates and timestamps.")
+  @JsonPropertyDescription("categorical, or time for dates and timestamps. Default: categorical.")
   private Type type;
 
   @Size(max = 4096)

@@ -30,7 +30,7 @@ public class NonAdditiveDimensionSpec {
   @Default("min")
   @JsonPropertyDescription(
       "Which end of the period the offline generator keeps: max (the latest rows, e.g. a closing"
-          + " balance) or min (the earliest, e.g. an opening balance); min as in dbt.")
+          + " balance) or min (the earliest, e.g. an opening balance); min as in dbt. Default: min.")
   private WindowChoice windowChoice;
 
   @Size(max = 8)

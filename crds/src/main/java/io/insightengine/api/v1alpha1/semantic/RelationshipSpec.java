@@ -47,11 +47,12 @@ public class RelationshipSpec {
 
   @Default("manyToOne")
   @JsonPropertyDescription(
-      "How many rows of to match one row of from, and back: manyToOne, oneToOne, oneToMany.")
+      "How many rows of to match one row of from, and back: manyToOne, oneToOne, oneToMany. Default: manyToOne.")
   private Cardinality cardinality;
 
   @Default("left")
-  @JsonPropertyDescription("Join used: left keeps rows of from without a match, inner drops them.")
+  @JsonPropertyDescription(
+      "Join used: left keeps rows of from without a match, inner drops them. Default: left.")
   private JoinType joinType;
 
   @JsonProperty("default")

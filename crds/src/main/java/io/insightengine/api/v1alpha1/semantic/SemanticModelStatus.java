@@ -9,14 +9,16 @@ import io.insightengine.api.v1alpha1.common.ResourceStatus;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class SemanticModelStatus extends ResourceStatus implements BundledStatus {
   @JsonPropertyDescription(
-      "Models after compiling the dbt source and merging hand-written entries.")
+      "Models declared in spec.models. Unset with a dbt source: the engine compiles its models from"
+          + " the manifest, which the operator does not read.")
   private Integer models;
 
-  @JsonPropertyDescription("Metrics after compiling and merging.")
+  @JsonPropertyDescription("Metrics declared in spec.metrics. Unset with a dbt source, as models.")
   private Integer metrics;
 
   @JsonPropertyDescription(
-      "Identifier of the dbt artifacts compiled (the manifest's invocation id).")
+      "With a DbtRun source: the artifacts that run last delivered (its status.artifactsRevision)."
+          + " Unset for inline models and a ConfigMap source.")
   private String dbtArtifactsRevision;
 
   @JsonPropertyDescription("Content hash of the engine's config bundle that contains this model.")
