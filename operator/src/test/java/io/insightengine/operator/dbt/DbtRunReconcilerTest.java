@@ -147,44 +147,12 @@ class DbtRunReconcilerTest extends ApiServerTest {
     assertThat(run.getStatus().getJobName()).isEqualTo("rebuild-1");
 
     // ... its pod's dbt container ends with the run_results summary in its termination message ...
-    Pod dbtPod =
-        client
-            .pods()
-            .inNamespace(namespace)
-            .resource(
-                new PodBuilder()
-                    .withNewMetadata()
-                    .withName("rebuild-1-abcde")
-                    .addToLabels("job-name", "rebuild-1")
-                    .addToLabels(DbtJobs.RUN_LABEL, "rebuild")
-                    .endMetadata()
-                    .withNewSpec()
-                    .addNewContainer()
-                    .withName("dbt")
-                    .withImage(DbtJobs.DEFAULT_DBT_IMAGE)
-                    .endContainer()
-                    .endSpec()
-                    .build())
-            .create();
-    dbtPod.setStatus(
-        new PodStatusBuilder()
-            .withPhase("Succeeded")
-            .addNewContainerStatus()
-            .withName("dbt")
-            .withImage(DbtJobs.DEFAULT_DBT_IMAGE)
-            .withImageID("")
-            .withReady(false)
-            .withRestartCount(0)
-            .withNewState()
-            .withNewTerminated()
-            .withExitCode(0)
-            .withMessage(
-                "{\"total\": 141, \"models\": {\"passed\": 15}, \"tests\": {\"passed\": 125, \"warned\": 1}, \"failures\": [], \"artifactsRevision\": \"abc123\"}")
-            .endTerminated()
-            .endState()
-            .endContainerStatus()
-            .build());
-    client.resource(dbtPod).inNamespace(namespace).updateStatus();
+    attempt(
+        "rebuild-1-abcde",
+        "rebuild-1",
+        "rebuild",
+        0,
+        "{\"total\": 141, \"models\": {\"passed\": 15}, \"tests\": {\"passed\": 125, \"warned\": 1}, \"failures\": [], \"artifactsRevision\": \"abc123\"}");
     // ... and the Job completes.
     job = client.batch().v1().jobs().inNamespace(namespace).withName("rebuild-1").get();
     String finished = Instant.now().plusSeconds(1).toString().replaceAll("\\.\\d+Z$", "Z");
@@ -241,6 +209,8 @@ class DbtRunReconcilerTest extends ApiServerTest {
     attempt(
         "retried-1-first",
         "retried-1",
+        "retried",
+        1,
         "{\"total\": 3, \"models\": {\"passed\": 1, \"failed\": 2}, \"failures\":"
             + " [{\"node\": \"model.shop.orders\", \"message\": \"relation missing\"}]}");
     DbtRun run =
@@ -251,7 +221,7 @@ class DbtRunReconcilerTest extends ApiServerTest {
 
     // ... and the Job starts a second pod (creation timestamps have a resolution of a second).
     Thread.sleep(1100);
-    attempt("retried-1-second", "retried-1", null);
+    attempt("retried-1-second", "retried-1", "retried", 0, null);
     run =
         awaitRun(
             "retried",
@@ -262,8 +232,11 @@ class DbtRunReconcilerTest extends ApiServerTest {
     assertThat(run.getStatus().getTests()).isNull();
   }
 
-  /** A pod of {@code job}: ended with {@code results} as its termination message, or running. */
-  private void attempt(String name, String job, String results) {
+  /**
+   * A dbt pod of {@code job} as the Job controller and kubelet leave it: ended with {@code exit}
+   * and {@code results} as the dbt container's termination message, or running when null.
+   */
+  private void attempt(String name, String job, String run, int exit, String results) {
     Pod pod =
         client
             .pods()
@@ -273,28 +246,28 @@ class DbtRunReconcilerTest extends ApiServerTest {
                     .withNewMetadata()
                     .withName(name)
                     .addToLabels("job-name", job)
-                    .addToLabels(DbtJobs.RUN_LABEL, "retried")
+                    .addToLabels(DbtJobs.RUN_LABEL, run)
                     .endMetadata()
                     .withNewSpec()
                     .addNewContainer()
                     .withName("dbt")
-                    .withImage("dbt:1")
+                    .withImage(DbtJobs.DEFAULT_DBT_IMAGE)
                     .endContainer()
                     .endSpec()
                     .build())
             .create();
     var state = new io.fabric8.kubernetes.api.model.ContainerStateBuilder();
     if (results != null) {
-      state.withNewTerminated().withExitCode(1).withMessage(results).endTerminated();
+      state.withNewTerminated().withExitCode(exit).withMessage(results).endTerminated();
     } else {
       state.withNewRunning().endRunning();
     }
     pod.setStatus(
         new PodStatusBuilder()
-            .withPhase(results != null ? "Failed" : "Running")
+            .withPhase(results == null ? "Running" : exit == 0 ? "Succeeded" : "Failed")
             .addNewContainerStatus()
             .withName("dbt")
-            .withImage("dbt:1")
+            .withImage(DbtJobs.DEFAULT_DBT_IMAGE)
             .withImageID("")
             .withReady(results == null)
             .withRestartCount(0)

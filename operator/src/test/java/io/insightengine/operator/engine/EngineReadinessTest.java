@@ -37,23 +37,24 @@ class EngineReadinessTest {
         .endSpec();
   }
 
+  /** A status as the Deployment controller writes it: observed generation and pod counts. */
+  private static DeploymentStatusBuilder rollout(
+      long observed, int replicas, int updated, int ready, int available) {
+    return new DeploymentStatusBuilder()
+        .withObservedGeneration(observed)
+        .withReplicas(replicas)
+        .withUpdatedReplicas(updated)
+        .withReadyReplicas(ready)
+        .withAvailableReplicas(available);
+  }
+
   private static Condition ready(InsightEngine engine, Deployment deployment) {
     return EngineReadiness.of(engine, Optional.ofNullable(deployment));
   }
 
   @Test
   void allPodsOfTheCurrentSpecReadyIsReady() throws Exception {
-    Deployment d =
-        deployment(2, 1)
-            .withStatus(
-                new DeploymentStatusBuilder()
-                    .withObservedGeneration(2L)
-                    .withReplicas(1)
-                    .withUpdatedReplicas(1)
-                    .withReadyReplicas(1)
-                    .withAvailableReplicas(1)
-                    .build())
-            .build();
+    Deployment d = deployment(2, 1).withStatus(rollout(2L, 1, 1, 1, 1).build()).build();
     Condition c = ready(engine("  replicas: 1\n"), d);
     assertThat(c.getStatus()).isEqualTo(ConditionStatus.True);
     assertThat(c.getReason()).isEqualTo("AllReplicasReady");
@@ -65,15 +66,7 @@ class EngineReadinessTest {
     // A new image that does not exist: the old pod still serves, the new one never starts.
     Deployment d =
         deployment(2, 1)
-            .withStatus(
-                new DeploymentStatusBuilder()
-                    .withObservedGeneration(2L)
-                    .withReplicas(2)
-                    .withUpdatedReplicas(1)
-                    .withReadyReplicas(1)
-                    .withAvailableReplicas(1)
-                    .withUnavailableReplicas(1)
-                    .build())
+            .withStatus(rollout(2L, 2, 1, 1, 1).withUnavailableReplicas(1).build())
             .build();
     assertThat(ready(engine("  replicas: 1\n"), d).getReason()).isEqualTo("RolloutInProgress");
 
@@ -115,17 +108,7 @@ class EngineReadinessTest {
 
   @Test
   void aSpecNotYetObservedIsARolloutInProgress() throws Exception {
-    Deployment d =
-        deployment(3, 1)
-            .withStatus(
-                new DeploymentStatusBuilder()
-                    .withObservedGeneration(2L)
-                    .withReplicas(1)
-                    .withUpdatedReplicas(1)
-                    .withReadyReplicas(1)
-                    .withAvailableReplicas(1)
-                    .build())
-            .build();
+    Deployment d = deployment(3, 1).withStatus(rollout(2L, 1, 1, 1, 1).build()).build();
     assertThat(ready(engine("  replicas: 1\n"), d).getReason()).isEqualTo("RolloutInProgress");
     assertThat(ready(engine("  replicas: 1\n"), null).getReason()).isEqualTo("ReplicasNotReady");
   }
@@ -133,17 +116,7 @@ class EngineReadinessTest {
   @Test
   void underAutoscalingTheWantedCountIsTheAutoscalersAndAtLeastItsMinimum() throws Exception {
     InsightEngine scaled = engine("  autoscaling:\n    minReplicas: 2\n    maxReplicas: 5\n");
-    Deployment twoReady =
-        deployment(1, null)
-            .withStatus(
-                new DeploymentStatusBuilder()
-                    .withObservedGeneration(1L)
-                    .withReplicas(2)
-                    .withUpdatedReplicas(2)
-                    .withReadyReplicas(2)
-                    .withAvailableReplicas(2)
-                    .build())
-            .build();
+    Deployment twoReady = deployment(1, null).withStatus(rollout(1L, 2, 2, 2, 2).build()).build();
     assertThat(EngineReadiness.desired(scaled, Optional.of(twoReady))).isEqualTo(2);
     assertThat(ready(scaled, twoReady).getReason()).isEqualTo("AllReplicasReady");
 
