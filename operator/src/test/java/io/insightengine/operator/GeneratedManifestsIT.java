@@ -57,6 +57,12 @@ class GeneratedManifestsIT extends ApiServerTest {
     if (operator != null && operator.isAlive()) {
       operator.destroyForcibly().waitFor();
     }
+    // Cluster-scoped: other tests (the Helm chart's) create the same names.
+    for (HasMetadata item : generatedManifests()) {
+      if (item.getMetadata().getNamespace() == null) {
+        client.resource(item).delete();
+      }
+    }
   }
 
   @Test

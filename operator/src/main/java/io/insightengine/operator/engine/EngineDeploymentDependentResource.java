@@ -57,7 +57,7 @@ public class EngineDeploymentDependentResource
     var container =
         new ContainerBuilder()
             .withName("engine")
-            .withImage(spec.getImage() != null ? spec.getImage() : EngineResources.DEFAULT_IMAGE)
+            .withImage(spec.getImage() != null ? spec.getImage() : EngineResources.defaultImage())
             .withImagePullPolicy(
                 spec.getImagePullPolicy() != null ? spec.getImagePullPolicy().name() : null)
             .addNewPort()

@@ -19,6 +19,19 @@ public final class EngineResources {
       "app.kubernetes.io/managed-by=insight-engine-operator";
 
   public static final String DEFAULT_IMAGE = "ghcr.io/insight-engine/engine:0.1.0";
+
+  /**
+   * The engine image of an InsightEngine that names none: {@code insight.operator.engine-image}
+   * (env INSIGHT_OPERATOR_ENGINE_IMAGE, set by the Helm chart's {@code engine.image}), else {@link
+   * #DEFAULT_IMAGE}.
+   */
+  public static String defaultImage() {
+    return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        .getOptionalValue("insight.operator.engine-image", String.class)
+        .filter(image -> !image.isBlank())
+        .orElse(DEFAULT_IMAGE);
+  }
+
   public static final int HTTP_PORT = 8080;
 
   /** The engine's Service port (to the pods' {@link #HTTP_PORT}). */

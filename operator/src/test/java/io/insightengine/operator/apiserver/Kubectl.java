@@ -20,6 +20,11 @@ public final class Kubectl {
     command.add(server.kubectl().toString());
     command.add("--kubeconfig=" + server.kubeconfig());
     command.addAll(List.of(args));
+    return exec(command, timeout);
+  }
+
+  /** Runs {@code command} from the repository's root; its exit code and output. */
+  public static Result exec(List<String> command, Duration timeout) {
     try {
       Process process =
           new ProcessBuilder(command)
@@ -30,7 +35,7 @@ public final class Kubectl {
       byte[] output = process.getInputStream().readAllBytes();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("kubectl " + String.join(" ", args) + " timed out");
+        throw new IllegalStateException(String.join(" ", command) + " timed out");
       }
       return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -37,12 +37,16 @@ class ParseBudgetTest {
 
   @Test
   void theCallingThreadsBudgetCountsItsOwnWork() {
+    long start = System.nanoTime();
     ParseBudget budget = ParseBudget.forCurrentThread(50 * MS);
-    long until = System.nanoTime() + 200 * MS;
+    // A generous bound: on a busy machine the thread may wait long for 50 ms of a core.
+    long until = start + 30_000 * MS;
     long x = 0;
     while (!budget.spent() && System.nanoTime() < until) {
       x += System.nanoTime() % 7; // busy: the thread's own CPU time runs
     }
     assertThat(budget.spent()).as("spent after busy work (" + x + ")").isTrue();
+    // One thread's CPU time cannot run ahead of the clock: spent no sooner than 50 ms.
+    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(50 * MS);
   }
 }
