@@ -98,7 +98,8 @@ class DatabaseFaultsTest {
           "[figures] while desk's 2 connections ran long queries: ops answered in %.0f ms, desk"
               + " refused (503 warehouse-busy) in %.0f ms%n",
           otherProject / 1e6, sameProject / 1e6);
-      assertThat(Duration.ofNanos(otherProject)).isLessThan(Duration.ofSeconds(2));
+      // No bound on the time here: with a pool shared across projects ops would get no
+      // connection within its 1 s connect timeout and answer 503, which the 200 above excludes.
     } finally {
       clients.shutdownNow();
     }
@@ -139,7 +140,9 @@ class DatabaseFaultsTest {
           toFirst503 / 1e6, next503 / 1e6, toRecover / 1e6);
       // A frozen server cannot apply its statement timeout: the client's bound (3 s + 2.3 s) does.
       assertThat(Duration.ofNanos(toFirst503)).isLessThan(Duration.ofSeconds(8));
-      assertThat(Duration.ofNanos(next503)).isLessThan(Duration.ofSeconds(1));
+      // The next one does not wait on the server at all: well under the 3 s query timeout that
+      // waiting would cost (a bound loose enough for a loaded 2-core machine).
+      assertThat(Duration.ofNanos(next503)).isLessThan(Duration.ofSeconds(3));
     } finally {
       FaultyDatabases.warehouse.thaw();
     }
@@ -207,7 +210,9 @@ class DatabaseFaultsTest {
           "[figures] frozen app database: slowest of %d answers %.0f ms; history refused (503)"
               + " in %.0f ms%n",
           ids.size(), slowest / 1e6, historyRefused / 1e6);
-      assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofSeconds(2));
+      // An answer that waited for its history row would wait for the thaw (the old bug: every
+      // request hung); loose enough for a loaded machine.
+      assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofSeconds(5));
       assertThat(Duration.ofNanos(historyRefused)).isLessThan(Duration.ofSeconds(6));
     } finally {
       FaultyDatabases.app.thaw();
