@@ -68,7 +68,9 @@ public abstract class BundledResourceReconciler<
   protected abstract Verdict validate(R resource, BundleResources in);
 
   /** The engine whose bundle should hold the resource, if its references lead to one. */
-  protected abstract Optional<String> engineOf(R resource, BundleResources in);
+  protected Optional<String> engineOf(R resource, BundleResources in) {
+    return projectOf(resource).flatMap(project -> engineOfProject(project, in));
+  }
 
   /**
    * The kinds, besides the primary, this kind's validation reads. {@code ConfigMap} stands for the
@@ -293,7 +295,7 @@ public abstract class BundledResourceReconciler<
   }
 
   /** The engine a project names, when the project exists. */
-  protected static Optional<String> engineOfProject(String project, BundleResources in) {
+  private static Optional<String> engineOfProject(String project, BundleResources in) {
     return in.projects().stream()
         .filter(p -> p.getMetadata().getName().equals(project))
         .map(p -> p.getSpec().getEngineRef().getName())

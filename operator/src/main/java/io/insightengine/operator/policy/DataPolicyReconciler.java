@@ -30,11 +30,6 @@ public class DataPolicyReconciler extends BundledResourceReconciler<DataPolicy, 
   }
 
   @Override
-  protected Optional<String> engineOf(DataPolicy resource, BundleResources in) {
-    return engineOfProject(resource.getSpec().getProjectRef().getName(), in);
-  }
-
-  @Override
   protected List<Class<? extends HasMetadata>> reads() {
     return List.of(Project.class, SemanticModel.class); // the models its rules name
   }

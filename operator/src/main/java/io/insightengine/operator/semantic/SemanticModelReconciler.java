@@ -66,11 +66,6 @@ public class SemanticModelReconciler
   }
 
   @Override
-  protected Optional<String> engineOf(SemanticModel resource, BundleResources in) {
-    return engineOfProject(resource.getSpec().getProjectRef().getName(), in);
-  }
-
-  @Override
   protected List<Class<? extends HasMetadata>> reads() {
     return List.of(Project.class, SemanticModel.class, ConfigMap.class, DbtRun.class);
   }

@@ -33,11 +33,6 @@ public class TrainingPairReconciler
   }
 
   @Override
-  protected Optional<String> engineOf(TrainingPair resource, BundleResources in) {
-    return engineOfProject(resource.getSpec().getProjectRef().getName(), in);
-  }
-
-  @Override
   protected List<Class<? extends HasMetadata>> reads() {
     return List.of(Project.class, SemanticModel.class);
   }

@@ -48,18 +48,15 @@ public class RequestLimits {
 
   private void check(RoutingContext context) {
     if (context.request().uri().length() > uriLimit) {
-      String id = CorrelationId.chosen(context.request().getHeader(CorrelationId.HEADER));
       answer(
           context,
-          new Problem(
-              Problem.TYPE_BASE + "uri-too-long",
-              "URI Too Long",
-              414,
-              "the request target is longer than this engine's limit of "
-                  + describe(uriLimit)
-                  + " (insight.http.max-uri-length)",
-              null, // the path is what is too long
-              id));
+          "uri-too-long",
+          "URI Too Long",
+          414,
+          "the request target is longer than this engine's limit of "
+              + describe(uriLimit)
+              + " (insight.http.max-uri-length)",
+          null); // the path is what is too long
       return;
     }
     boolean delivery = isDelivery(context.normalizedPath());
@@ -124,7 +121,6 @@ public class RequestLimits {
   }
 
   private void refuse(RoutingContext context, long limit, boolean delivery) {
-    String id = CorrelationId.chosen(context.request().getHeader(CorrelationId.HEADER));
     String detail =
         delivery
             ? "the manifest is larger than this engine's limit of "
@@ -133,18 +129,20 @@ public class RequestLimits {
             : "the request body is larger than this engine's limit of "
                 + describe(limit)
                 + " (insight.http.max-body-size)";
-    Problem problem =
-        new Problem(
-            Problem.TYPE_BASE + (delivery ? "manifest-too-large" : "body-too-large"),
-            Response.Status.REQUEST_ENTITY_TOO_LARGE.getReasonPhrase(),
-            413,
-            detail,
-            context.normalizedPath(),
-            id);
-    answer(context, problem);
+    answer(
+        context,
+        delivery ? "manifest-too-large" : "body-too-large",
+        Response.Status.REQUEST_ENTITY_TOO_LARGE.getReasonPhrase(),
+        413,
+        detail,
+        context.normalizedPath());
   }
 
-  private void answer(RoutingContext context, Problem problem) {
+  /** The problem {@code slug}, the request's correlation ID with it, the connection closed. */
+  private void answer(
+      RoutingContext context, String slug, String title, int status, String detail, String path) {
+    String id = CorrelationId.chosen(context.request().getHeader(CorrelationId.HEADER));
+    Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, path, id);
     String body;
     try {
       body = json.writeValueAsString(problem);
@@ -153,9 +151,9 @@ public class RequestLimits {
     }
     context
         .response()
-        .setStatusCode(problem.status())
+        .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .putHeader(CorrelationId.HEADER, problem.correlationId())
+        .putHeader(CorrelationId.HEADER, id)
         // The body is not read: the connection cannot carry another request after it.
         .putHeader(HttpHeaders.CONNECTION, "close")
         .end(body);
