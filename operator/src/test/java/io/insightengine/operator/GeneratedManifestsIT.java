@@ -22,17 +22,22 @@ import io.insightengine.operator.apiserver.ApiServerTest;
 import io.insightengine.operator.apiserver.ExampleManifests;
 import io.insightengine.operator.apiserver.KubeApiServer;
 import io.insightengine.operator.engine.InsightEngineReconciler;
+import io.insightengine.operator.images.BuiltImages;
+import io.insightengine.operator.images.RuncContainer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The operator as it ships: the manifests the build generates (target/kubernetes/kubernetes.yml)
@@ -49,13 +54,34 @@ class GeneratedManifestsIT extends ApiServerTest {
   private static final String IDENTITY = "operator-it";
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private Process operator;
-  private Path log;
+  private Running operator;
+
+  /** The operator as it runs: a JVM of its own, or its image in a container. */
+  interface Running extends AutoCloseable {
+    boolean isAlive();
+
+    /** SIGTERM, as the kubelet sends it. */
+    void terminate();
+
+    boolean waitFor(Duration timeout) throws InterruptedException;
+
+    int exitValue();
+
+    String tail();
+  }
+
+  /** How the operator is started. */
+  enum Launch {
+    /** The packaged application (quarkus-app) in a JVM of its own. */
+    PROCESS,
+    /** The operator image the build pushed, run by runc (RuncContainer). */
+    IMAGE
+  }
 
   @AfterEach
   void stopOperator() throws Exception {
-    if (operator != null && operator.isAlive()) {
-      operator.destroyForcibly().waitFor();
+    if (operator != null) {
+      operator.close();
     }
     // Cluster-scoped: other tests (the Helm chart's) create the same names.
     for (HasMetadata item : generatedManifests()) {
@@ -65,8 +91,10 @@ class GeneratedManifestsIT extends ApiServerTest {
     }
   }
 
-  @Test
-  void theShippedOperatorRunsWithItsGeneratedManifestsAndStopsCleanly() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Launch.class)
+  void theShippedOperatorRunsWithItsGeneratedManifestsAndStopsCleanly(Launch launch)
+      throws Exception {
     List<HasMetadata> generated = generatedManifests();
     if (client.namespaces().withName(INSTALL_NAMESPACE).get() == null) {
       client
@@ -117,7 +145,7 @@ class GeneratedManifestsIT extends ApiServerTest {
             .withNamespace(INSTALL_NAMESPACE)
             .build();
     long started = System.nanoTime();
-    operator = start(asServiceAccount);
+    operator = launch == Launch.PROCESS ? start(asServiceAccount) : startImage(asServiceAccount);
 
     Lease held =
         await()
@@ -190,17 +218,21 @@ class GeneratedManifestsIT extends ApiServerTest {
     }
 
     long term = System.nanoTime();
-    operator.destroy(); // SIGTERM, as the kubelet sends it
-    assertThat(operator.waitFor(15, TimeUnit.SECONDS))
-        .as("the operator ends within 15 s of SIGTERM; its log: %s", tail())
+    operator.terminate();
+    assertThat(operator.waitFor(Duration.ofSeconds(15)))
+        .as("the operator ends within 15 s of SIGTERM; its log: %s", operator.tail())
         .isTrue();
     long toExit = System.nanoTime() - term;
     Lease released = lease();
     assertThat(released.getSpec().getHolderIdentity()).as("the lease is given up").isNull();
     System.out.printf(
-        "[figures] operator process: lease held %.1f s after start, quickstart reconciled %.1f s"
+        "[figures] operator %s: lease held %.1f s after start, quickstart reconciled %.1f s"
             + " after start, SIGTERM to exit %.0f ms (exit code %d)%n",
-        toLease / 1e9, toReconciled / 1e9, toExit / 1e6, operator.exitValue());
+        launch == Launch.PROCESS ? "process" : "image under runc",
+        toLease / 1e9,
+        toReconciled / 1e9,
+        toExit / 1e6,
+        operator.exitValue());
   }
 
   private static List<HasMetadata> generatedManifests() throws IOException {
@@ -212,24 +244,118 @@ class GeneratedManifestsIT extends ApiServerTest {
   }
 
   /** The packaged operator, its own JVM, configured as its Deployment would configure it. */
-  private Process start(Config asServiceAccount) throws IOException {
+  private Running start(Config asServiceAccount) throws IOException {
     Path app = KubeApiServer.repoRoot().resolve("operator/target/quarkus-app/quarkus-run.jar");
     assertThat(app).as("built by the Quarkus build (package phase)").exists();
     Path kubeconfig = Files.createTempFile("operator-it-", ".kubeconfig");
     Files.writeString(kubeconfig, kubeconfigOf(asServiceAccount));
-    log = KubeApiServer.repoRoot().resolve("operator/target/operator-it.log");
+    Path log = KubeApiServer.repoRoot().resolve("operator/target/operator-it.log");
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder process =
+    ProcessBuilder builder =
         new ProcessBuilder(java, "-Xmx256m", "-jar", app.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    process.environment().put("KUBECONFIG", kubeconfig.toString());
-    process.environment().put("HOSTNAME", IDENTITY);
-    process.environment().put("KUBERNETES_NAMESPACE", INSTALL_NAMESPACE);
-    // Only this test's namespace (the generated Deployment watches all).
-    process.environment().put("QUARKUS_OPERATOR_SDK_NAMESPACES", namespace);
-    process.environment().put("QUARKUS_HTTP_PORT", "0");
-    return process.start();
+    builder.environment().putAll(environment("/dev/null"));
+    builder.environment().put("KUBECONFIG", kubeconfig.toString());
+    Process process = builder.start();
+    return new Running() {
+      @Override
+      public boolean isAlive() {
+        return process.isAlive();
+      }
+
+      @Override
+      public void terminate() {
+        process.destroy();
+      }
+
+      @Override
+      public boolean waitFor(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      }
+
+      @Override
+      public int exitValue() {
+        return process.exitValue();
+      }
+
+      @Override
+      public String tail() {
+        return lastLines(log);
+      }
+
+      @Override
+      public void close() throws InterruptedException {
+        if (process.isAlive()) {
+          process.destroyForcibly().waitFor();
+        }
+      }
+    };
+  }
+
+  /** The operator image, run by runc as a restricted pod, its kubeconfig mounted read-only. */
+  private Running startImage(Config asServiceAccount) throws IOException {
+    Path kubeconfig = Files.createTempFile("operator-it-", ".kubeconfig");
+    Files.writeString(kubeconfig, kubeconfigOf(asServiceAccount));
+    // Readable by the image's user.
+    Files.setPosixFilePermissions(kubeconfig, PosixFilePermissions.fromString("rw-r--r--"));
+    String mounted = "/etc/insight-engine/kubeconfig";
+    RuncContainer container =
+        RuncContainer.start(
+            BuiltImages.operator(),
+            environment(mounted),
+            List.of(new RuncContainer.Mount(kubeconfig, mounted)),
+            KubeApiServer.repoRoot().resolve("operator/target/operator-image-it.log"));
+    return new Running() {
+      @Override
+      public boolean isAlive() {
+        return container.isAlive();
+      }
+
+      @Override
+      public void terminate() {
+        container.terminate();
+      }
+
+      @Override
+      public boolean waitFor(Duration timeout) throws InterruptedException {
+        return container.waitFor(timeout);
+      }
+
+      @Override
+      public int exitValue() {
+        return container.exitValue();
+      }
+
+      @Override
+      public String tail() {
+        return container.tail();
+      }
+
+      @Override
+      public void close() throws InterruptedException {
+        container.close();
+      }
+    };
+  }
+
+  /**
+   * The environment the operator's Deployment gives it, here with a kubeconfig at {@code
+   * kubeconfig}.
+   */
+  private Map<String, String> environment(String kubeconfig) {
+    return Map.of(
+        "KUBECONFIG",
+        kubeconfig,
+        "HOSTNAME",
+        IDENTITY,
+        "KUBERNETES_NAMESPACE",
+        INSTALL_NAMESPACE,
+        // Only this test's namespace (the generated Deployment watches all).
+        "QUARKUS_OPERATOR_SDK_NAMESPACES",
+        namespace,
+        "QUARKUS_HTTP_PORT",
+        "0");
   }
 
   private static String kubeconfigOf(Config config) throws IOException {
@@ -265,12 +391,16 @@ class GeneratedManifestsIT extends ApiServerTest {
     return client.leases().inNamespace(INSTALL_NAMESPACE).withName(LEASE).get();
   }
 
-  private void assertAlive() throws IOException {
-    assertThat(operator.isAlive()).as("the operator process runs; its log: %s", tail()).isTrue();
+  private void assertAlive() {
+    assertThat(operator.isAlive()).as("the operator runs; its log: %s", operator.tail()).isTrue();
   }
 
-  private String tail() throws IOException {
-    List<String> lines = Files.readAllLines(log);
-    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  private static String lastLines(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
   }
 }

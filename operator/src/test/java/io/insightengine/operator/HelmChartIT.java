@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,12 +68,17 @@ class HelmChartIT extends ApiServerTest {
     }
     ObjectNode file = YAML.createObjectNode();
     ArrayNode roles = file.putArray("clusterRoles");
-    for (HasMetadata item : items) {
-      if (item instanceof ClusterRole role) {
-        ObjectNode entry = roles.addObject();
-        entry.put("name", role.getMetadata().getName());
-        entry.set("rules", YAML.valueToTree(role.getRules()));
-      }
+    // Sorted by name: the build lists the controllers' roles in no fixed order.
+    List<ClusterRole> generatedRoles =
+        items.stream()
+            .filter(ClusterRole.class::isInstance)
+            .map(ClusterRole.class::cast)
+            .sorted(Comparator.comparing(role -> role.getMetadata().getName()))
+            .toList();
+    for (ClusterRole role : generatedRoles) {
+      ObjectNode entry = roles.addObject();
+      entry.put("name", role.getMetadata().getName());
+      entry.set("rules", YAML.valueToTree(role.getRules()));
     }
     String expected =
         "# The operator's ClusterRoles as its build generates them (operator/target/kubernetes);\n"
@@ -96,11 +102,11 @@ class HelmChartIT extends ApiServerTest {
         renderedRoles.add(role.getMetadata().getName() + YAML.valueToTree(role.getRules()));
       }
     }
-    List<String> generatedRoles = new ArrayList<>();
+    List<String> fileRoles = new ArrayList<>();
     for (JsonNode role : file.get("clusterRoles")) {
-      generatedRoles.add(role.get("name").asText() + role.get("rules"));
+      fileRoles.add(role.get("name").asText() + role.get("rules"));
     }
-    assertThat(renderedRoles).containsExactlyElementsOf(generatedRoles);
+    assertThat(renderedRoles).containsExactlyElementsOf(fileRoles);
   }
 
   @ParameterizedTest

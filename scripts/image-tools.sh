@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# What building and running the images needs on a machine without Docker or an outside registry:
+#  - runc, umoci, skopeo and mmdebstrap from Debian's packages (installed when missing, as root);
+#  - the CNCF distribution registry built from its Go module, serving on 127.0.0.1 (Jib pushes
+#    the operator and engine images there; tests pull from it);
+#  - the JRE base image: Debian bookworm's openjdk-17-jre-headless and ca-certificates installed by
+#    mmdebstrap, a non-root user `insight` (10001), made into an OCI image by umoci and pushed as
+#    <registry>/insight-engine/jre:17.
+# Everything is cached under ${IMAGE_TOOLS_DIR:-~/.cache/insight-engine/images}; a second run finds it
+# and only starts the registry if it is not serving. Prints, last, REGISTRY=<host:port>.
+set -euo pipefail
+
+# Pinned here and nowhere else.
+registry_version=v3.1.2
+debian_suite=bookworm
+registry=${INSIGHT_REGISTRY:-127.0.0.1:5555}
+base_image=$registry/insight-engine/jre:17
+
+root=${IMAGE_TOOLS_DIR:-$HOME/.cache/insight-engine/images}
+mkdir -p "$root"
+
+# --- Debian packages ---------------------------------------------------------------------------
+missing=()
+for tool in runc umoci skopeo mmdebstrap; do
+  command -v "$tool" > /dev/null || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: ${missing[*]} not found; install them (Debian: apt-get install ${missing[*]})" >&2
+    exit 1
+  fi
+  echo "installing ${missing[*]} from Debian's packages ..." >&2
+  apt-get update -q > /dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" > /dev/null
+fi
+
+# --- the registry ------------------------------------------------------------------------------
+registry_bin="$root/registry-$registry_version/registry"
+if [ ! -x "$registry_bin" ]; then
+  command -v go > /dev/null || {
+    echo "error: go not found; install Go 1.24 or newer" >&2
+    exit 1
+  }
+  echo "building the distribution registry $registry_version from its Go module ..." >&2
+  start=$SECONDS
+  GOFLAGS=-mod=mod GOBIN="$(dirname "$registry_bin")" go install -trimpath -buildvcs=false \
+    "github.com/distribution/distribution/v3/cmd/registry@$registry_version"
+  echo "registry: built in $((SECONDS - start)) s" >&2
+fi
+
+serving() { curl -fsS -o /dev/null "http://$registry/v2/" 2> /dev/null; }
+if ! serving; then
+  mkdir -p "$root/registry-data"
+  cat > "$root/registry.yml" <<EOF
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $root/registry-data
+  delete:
+    enabled: true
+http:
+  addr: $registry
+EOF
+  # Detached on purpose: the builds and tests after this script push to it and pull from it.
+  # Stop it with: kill "\$(cat $root/registry.pid)"
+  setsid "$registry_bin" serve "$root/registry.yml" > "$root/registry.log" 2>&1 < /dev/null &
+  echo $! > "$root/registry.pid"
+  for _ in $(seq 1 50); do
+    serving && break
+    sleep 0.2
+  done
+  serving || {
+    echo "error: the registry did not start; see $root/registry.log" >&2
+    exit 1
+  }
+  echo "registry: serving on $registry (pid $(cat "$root/registry.pid"))" >&2
+fi
+
+# --- the JRE base image ------------------------------------------------------------------------
+layout="$root/jre-17-oci"
+if [ ! -f "$layout/index.json" ]; then
+  echo "building the JRE base image from Debian $debian_suite's packages ..." >&2
+  start=$SECONDS
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  # Docs, man pages and translations are left out; the man page directory stays because
+  # update-alternatives links java's man page into it.
+  mmdebstrap --quiet --variant=essential \
+    --include=openjdk-17-jre-headless,ca-certificates \
+    --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-exclude=/usr/share/man/*' \
+    --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --essential-hook='mkdir -p "$1/usr/share/man/man1"' \
+    --customize-hook='echo "insight:x:10001:10001:Insight Engine:/home/insight:/usr/sbin/nologin" >> "$1/etc/passwd"' \
+    --customize-hook='echo "insight:x:10001:" >> "$1/etc/group"' \
+    --customize-hook='mkdir -p "$1/home/insight" && chown 10001:10001 "$1/home/insight"' \
+    --customize-hook='printf "127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n" > "$1/etc/hosts"' \
+    --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/var/log/*' \
+    "$debian_suite" "$work/rootfs.tar" http://deb.debian.org/debian
+  mkdir -p "$work/bundle/rootfs"
+  tar -C "$work/bundle/rootfs" -xf "$work/rootfs.tar"
+  rm -rf "$layout"
+  umoci init --layout "$layout"
+  umoci new --image "$layout:17"
+  # Unpacked and repacked to make the rootfs the image's one layer.
+  umoci unpack --image "$layout:17" "$work/base"
+  cp -a "$work/bundle/rootfs/." "$work/base/rootfs/"
+  umoci repack --image "$layout:17" "$work/base"
+  umoci config --image "$layout:17" --config.user=10001:10001 \
+    --config.workingdir=/home/insight --config.env=JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64 \
+    --config.env=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    --config.env=LANG=C.UTF-8 \
+    --author="insight-engine scripts/image-tools.sh" --history.created_by="mmdebstrap $debian_suite"
+  umoci gc --layout "$layout"
+  echo "JRE base image: built in $((SECONDS - start)) s" >&2
+fi
+# Pushed when the registry lacks it or holds another build of it.
+digest() { skopeo inspect --tls-verify=false --format '{{.Digest}}' "$1" 2> /dev/null || true; }
+if [ "$(digest "oci:$layout:17")" != "$(digest "docker://$base_image")" ]; then
+  skopeo copy --quiet --dest-tls-verify=false "oci:$layout:17" "docker://$base_image"
+  echo "JRE base image: pushed as $base_image" >&2
+fi
+
+echo "REGISTRY=$registry"
