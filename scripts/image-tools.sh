@@ -49,33 +49,35 @@ if [ ! -x "$registry_bin" ]; then
 fi
 
 serving() { curl -fsS -o /dev/null "http://$registry/v2/" 2> /dev/null; }
+# One store per address, so that a second registry (INSIGHT_REGISTRY=127.0.0.1:5556) is another.
+state="$root/registry-${registry//[:.]/-}"
 if ! serving; then
-  mkdir -p "$root/registry-data"
-  cat > "$root/registry.yml" <<EOF
+  mkdir -p "$state/data"
+  cat > "$state/registry.yml" <<EOF
 version: 0.1
 log:
   level: warn
 storage:
   filesystem:
-    rootdirectory: $root/registry-data
+    rootdirectory: $state/data
   delete:
     enabled: true
 http:
   addr: $registry
 EOF
   # Detached on purpose: the builds and tests after this script push to it and pull from it.
-  # Stop it with: kill "\$(cat $root/registry.pid)"
-  setsid "$registry_bin" serve "$root/registry.yml" > "$root/registry.log" 2>&1 < /dev/null &
-  echo $! > "$root/registry.pid"
+  # Stop it with: kill "\$(cat $state/registry.pid)"
+  setsid "$registry_bin" serve "$state/registry.yml" > "$state/registry.log" 2>&1 < /dev/null &
+  echo $! > "$state/registry.pid"
   for _ in $(seq 1 50); do
     serving && break
     sleep 0.2
   done
   serving || {
-    echo "error: the registry did not start; see $root/registry.log" >&2
+    echo "error: the registry did not start; see $state/registry.log" >&2
     exit 1
   }
-  echo "registry: serving on $registry (pid $(cat "$root/registry.pid"))" >&2
+  echo "registry: serving on $registry (pid $(cat "$state/registry.pid"))" >&2
 fi
 
 # --- the JRE base image ------------------------------------------------------------------------

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -26,12 +28,18 @@ import io.insightengine.operator.images.BuiltImages;
 import io.insightengine.operator.images.RuncContainer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +63,7 @@ class GeneratedManifestsIT extends ApiServerTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   private Running operator;
+  private int httpPort;
 
   /** The operator as it runs: a JVM of its own, or its image in a container. */
   interface Running extends AutoCloseable {
@@ -144,6 +153,9 @@ class GeneratedManifestsIT extends ApiServerTest {
             .withOauthToken(token)
             .withNamespace(INSTALL_NAMESPACE)
             .build();
+    try (ServerSocket socket = new ServerSocket(0)) {
+      httpPort = socket.getLocalPort();
+    }
     long started = System.nanoTime();
     operator = launch == Launch.PROCESS ? start(asServiceAccount) : startImage(asServiceAccount);
 
@@ -190,6 +202,18 @@ class GeneratedManifestsIT extends ApiServerTest {
             });
     long toReconciled = System.nanoTime() - started;
 
+    // Metrics for Prometheus: the SDK's reconciliations of each controller.
+    String metrics =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/q/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(metrics)
+        .containsPattern(
+            "operator_sdk_reconciliations_success_total\\{[^}]*kind=\"InsightEngine\",name=\"insight\"");
+
     // Least privilege: the operator's account cannot run arbitrary pods.
     try (KubernetesClient asOperator =
         new KubernetesClientBuilder().withConfig(asServiceAccount).build()) {
@@ -223,6 +247,14 @@ class GeneratedManifestsIT extends ApiServerTest {
         .as("the operator ends within 15 s of SIGTERM; its log: %s", operator.tail())
         .isTrue();
     long toExit = System.nanoTime() - term;
+    if (launch == Launch.IMAGE) {
+      List<String> lines = operator.tail().lines().filter(l -> !l.isBlank()).toList();
+      assertThat(lines).isNotEmpty();
+      for (String line : lines) {
+        JsonNode entry = new ObjectMapper().readTree(line);
+        assertThat(entry.has("level") && entry.has("message")).as(line).isTrue();
+      }
+    }
     Lease released = lease();
     assertThat(released.getSpec().getHolderIdentity()).as("the lease is given up").isNull();
     System.out.printf(
@@ -300,10 +332,13 @@ class GeneratedManifestsIT extends ApiServerTest {
     // Readable by the image's user.
     Files.setPosixFilePermissions(kubeconfig, PosixFilePermissions.fromString("rw-r--r--"));
     String mounted = "/etc/insight-engine/kubeconfig";
+    Map<String, String> env = new HashMap<>(environment(mounted));
+    // As the chart's logging.format: json sets it; the test reads every line back as JSON.
+    env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
     RuncContainer container =
         RuncContainer.start(
             BuiltImages.operator(),
-            environment(mounted),
+            env,
             List.of(new RuncContainer.Mount(kubeconfig, mounted)),
             KubeApiServer.repoRoot().resolve("operator/target/operator-image-it.log"));
     return new Running() {
@@ -355,7 +390,7 @@ class GeneratedManifestsIT extends ApiServerTest {
         "QUARKUS_OPERATOR_SDK_NAMESPACES",
         namespace,
         "QUARKUS_HTTP_PORT",
-        "0");
+        String.valueOf(httpPort));
   }
 
   private static String kubeconfigOf(Config config) throws IOException {

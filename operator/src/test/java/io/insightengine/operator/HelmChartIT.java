@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -21,13 +23,17 @@ import io.insightengine.operator.apiserver.Kubectl;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -116,9 +122,12 @@ class HelmChartIT extends ApiServerTest {
         "watchNamespaces: [team-a, team-b]",
         "image:\n  digest: sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n"
             + "imagePullSecrets: [{name: registry}]\nreplicas: 2",
-        "leaderElection:\n  enabled: false\nengine:\n  image: registry.example.com/engine:1.2.3"
+        "leaderElection:\n  enabled: false\nengine:\n  image: registry.example.com/engine:1.2.3",
+        "logging:\n  format: json\n  level: DEBUG\nmetrics:\n  serviceMonitor:\n    enabled: true\n"
+            + "    labels: {release: prometheus}"
       })
   void whatItRendersTheApiServerAccepts(String values) {
+    installServiceMonitorCrd();
     for (String ns : List.of("team-a", "team-b")) {
       if (client.namespaces().withName(ns).get() == null) {
         client
@@ -153,6 +162,38 @@ class HelmChartIT extends ApiServerTest {
           .contains("team-a", "team-b");
       assertThat(container.getEnv())
           .anySatisfy(e -> assertThat(e.getValue()).isEqualTo("team-a,team-b"));
+    }
+    Map<String, String> env = new HashMap<>();
+    container.getEnv().forEach(e -> env.put(e.getName(), e.getValue()));
+    boolean json = values.contains("json");
+    assertThat(env)
+        .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", String.valueOf(json))
+        .containsEntry("QUARKUS_LOG_LEVEL", json ? "DEBUG" : "INFO");
+    // The metrics Service reaches the operator's pods; the ServiceMonitor, when asked for, that
+    // Service.
+    Service metrics =
+        rendered.stream()
+            .filter(Service.class::isInstance)
+            .map(Service.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertThat(operator.getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(metrics.getSpec().getSelector());
+    List<GenericKubernetesResource> monitors =
+        rendered.stream()
+            .filter(r -> r.getKind().equals("ServiceMonitor"))
+            .map(GenericKubernetesResource.class::cast)
+            .toList();
+    if (values.contains("serviceMonitor")) {
+      assertThat(monitors).hasSize(1);
+      assertThat(monitors.get(0).getMetadata().getLabels()).containsEntry("release", "prometheus");
+      Map<String, Object> selector = monitors.get(0).get("spec", "selector", "matchLabels");
+      assertThat(metrics.getMetadata().getLabels())
+          .containsAllEntriesOf(
+              selector.entrySet().stream()
+                  .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
+    } else {
+      assertThat(monitors).isEmpty();
     }
     if (values.contains("engine:")) {
       assertThat(container.getEnv())
@@ -244,6 +285,62 @@ class HelmChartIT extends ApiServerTest {
     } finally {
       helm.run("uninstall", release, "-n", namespace);
     }
+  }
+
+  /**
+   * The Prometheus operator's ServiceMonitor CRD, from its Go module (the chart's ServiceMonitor is
+   * checked against it).
+   */
+  private static void installServiceMonitorCrd() {
+    if (client
+            .apiextensions()
+            .v1()
+            .customResourceDefinitions()
+            .withName("servicemonitors.monitoring.coreos.com")
+            .get()
+        != null) {
+      return;
+    }
+    String module =
+        "github.com/prometheus-operator/prometheus-operator@"
+            + System.getProperty("insight.prometheus-operator.version");
+    Kubectl.Result download =
+        Kubectl.exec(List.of("go", "mod", "download", "-json", module), Duration.ofMinutes(5));
+    assertThat(download.exitCode()).as(download.output()).isZero();
+    Path dir;
+    try {
+      String output = download.output();
+      dir =
+          Path.of(
+              new ObjectMapper()
+                  .readTree(output.substring(output.indexOf('{')))
+                  .get("Dir")
+                  .asText());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Kubectl.Result applied =
+        apiServer.kubectl(
+            Duration.ofSeconds(60),
+            "apply",
+            "--server-side",
+            "-f",
+            dir.resolve(
+                    "example/prometheus-operator-crd/monitoring.coreos.com_servicemonitors.yaml")
+                .toString());
+    assertThat(applied.exitCode()).as(applied.output()).isZero();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                apiServer
+                        .kubectl(
+                            Duration.ofSeconds(30),
+                            "get",
+                            "--raw",
+                            "/apis/monitoring.coreos.com/v1")
+                        .exitCode()
+                    == 0);
   }
 
   private static List<HasMetadata> render(Helm helm, String namespace, String values) {
