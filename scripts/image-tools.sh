@@ -5,7 +5,10 @@
 #    the operator and engine images there; tests pull from it);
 #  - the JRE base image: Debian bookworm's openjdk-17-jre-headless and ca-certificates installed by
 #    mmdebstrap, a non-root user `insight` (10001), made into an OCI image by umoci and pushed as
-#    <registry>/insight-engine/jre:17.
+#    <registry>/insight-engine/jre:17;
+#  - for the real node of the tests (docs/real-node.md): containerd, the CNI plugins and iptables
+#    from Debian's packages, and the pod sandbox image <registry>/insight-engine/pause:3.10, built
+#    from Kubernetes' own pause.c (in the k8s.io/kubernetes module of scripts/k8s-test-binaries.sh).
 # Everything is cached under ${IMAGE_TOOLS_DIR:-~/.cache/insight-engine/images}; a second run finds it
 # and only starts the registry if it is not serving. Prints, last, REGISTRY=<host:port>.
 set -euo pipefail
@@ -21,9 +24,10 @@ mkdir -p "$root"
 
 # --- Debian packages ---------------------------------------------------------------------------
 missing=()
-for tool in runc umoci skopeo mmdebstrap; do
+for tool in runc umoci skopeo mmdebstrap containerd iptables; do
   command -v "$tool" > /dev/null || missing+=("$tool")
 done
+[ -x /usr/lib/cni/bridge ] || missing+=(containernetworking-plugins)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "error: ${missing[*]} not found; install them (Debian: apt-get install ${missing[*]})" >&2
@@ -123,6 +127,31 @@ digest() { skopeo inspect --tls-verify=false --format '{{.Digest}}' "$1" 2> /dev
 if [ "$(digest "oci:$layout:17")" != "$(digest "docker://$base_image")" ]; then
   skopeo copy --quiet --dest-tls-verify=false "oci:$layout:17" "docker://$base_image"
   echo "JRE base image: pushed as $base_image" >&2
+fi
+
+# --- the pod sandbox image --------------------------------------------------------------------
+pause_image=$registry/insight-engine/pause:3.10
+pause_layout="$root/pause-3.10-oci"
+if [ ! -f "$pause_layout/index.json" ]; then
+  kubernetes_version=$(sed -n 's/^kubernetes_version=//p' "$(dirname "$0")/k8s-test-binaries.sh")
+  module_dir=$(cd "$root" && GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@v$kubernetes_version" |
+    sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')
+  work=$(mktemp -d)
+  gcc -static -Os -DVERSION=v3.10 -o "$work/pause" "$module_dir/build/pause/linux/pause.c"
+  strip "$work/pause"
+  umoci init --layout "$pause_layout"
+  umoci new --image "$pause_layout:3.10"
+  umoci unpack --image "$pause_layout:3.10" "$work/bundle" > /dev/null
+  cp "$work/pause" "$work/bundle/rootfs/pause"
+  umoci repack --image "$pause_layout:3.10" "$work/bundle"
+  umoci config --image "$pause_layout:3.10" --config.entrypoint=/pause --config.user=65535:65535
+  umoci gc --layout "$pause_layout"
+  rm -rf "$work"
+  echo "pause image: built from k8s.io/kubernetes v$kubernetes_version's pause.c" >&2
+fi
+if [ "$(digest "oci:$pause_layout:3.10")" != "$(digest "docker://$pause_image")" ]; then
+  skopeo copy --quiet --dest-tls-verify=false "oci:$pause_layout:3.10" "docker://$pause_image"
+  echo "pause image: pushed as $pause_image" >&2
 fi
 
 echo "REGISTRY=$registry"

@@ -5,6 +5,9 @@
 #
 #   ${KUBE_API_TEST_DIR:-~/.kubeapitest}/k8s/<kubernetes version>-<os>-<arch>/{kube-apiserver,kubectl,etcd}
 #
+# Beside them, what the real node of the tests runs (docs/real-node.md): kubelet,
+# kube-controller-manager, kube-scheduler and kube-proxy from the same module, and CoreDNS from its.
+#
 # kube-api-test would otherwise download release archives from the internet, which this project's
 # build machines cannot reach. The build is skipped when the binaries of the pinned versions are
 # already there, so only the first run on a machine pays for it.
@@ -18,6 +21,7 @@ set -euo pipefail
 # Pinned here and nowhere else. etcd: a 3.6 release, the line Kubernetes 1.34 is built and tested with.
 kubernetes_version=1.34.4
 etcd_version=3.6.16
+coredns_version=1.14.7
 
 command -v go > /dev/null || {
   echo "error: go not found; install Go 1.24 or newer (https://go.dev/doc/install)" >&2
@@ -28,7 +32,7 @@ arch=$(go env GOARCH)
 root=${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}
 target="$root/k8s/$kubernetes_version-$os-$arch"
 marker="$target/.built-by-insight-engine"
-stamp="kubernetes=$kubernetes_version etcd=$etcd_version"
+stamp="kubernetes=$kubernetes_version etcd=$etcd_version coredns=$coredns_version node"
 
 mkdir -p "$root/k8s"
 # One builder at a time: parallel runs on the same machine wait for the first one.
@@ -41,7 +45,9 @@ present() {
   [[ -f "$marker" && "$(cat "$marker")" == "$stamp" ]] || return 1
   "$target/kube-apiserver" --version > /dev/null 2>&1 &&
     "$target/kubectl" version --client > /dev/null 2>&1 &&
-    "$target/etcd" --version > /dev/null 2>&1
+    "$target/etcd" --version > /dev/null 2>&1 &&
+    "$target/kubelet" --version > /dev/null 2>&1 &&
+    "$target/coredns" -version > /dev/null 2>&1
 }
 
 if [[ "${K8S_BINARIES_FORCE:-0}" != 1 ]] && present; then
@@ -50,7 +56,7 @@ if [[ "${K8S_BINARIES_FORCE:-0}" != 1 ]] && present; then
   exit 0
 fi
 
-echo "building kube-apiserver and kubectl $kubernetes_version, etcd $etcd_version with $(go version) ..."
+echo "building kube-apiserver, kubectl and the node binaries $kubernetes_version, etcd $etcd_version, coredns $coredns_version with $(go version) ..."
 start=$SECONDS
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -60,6 +66,7 @@ export CGO_ENABLED=0 GOFLAGS=-mod=mod GOWORK=off
 # points them at ./staging with replace lines, which do not apply to a module that depends on it.
 # The same replace lines, aimed at the published v0.<minor>.<patch> tags, make it buildable.
 staging_version="v0.${kubernetes_version#*.}"
+kubernetes_binaries="kube-apiserver kubectl kubelet kube-controller-manager kube-scheduler kube-proxy"
 mkdir "$work/kubernetes"
 (
   cd "$work/kubernetes"
@@ -73,8 +80,11 @@ mkdir "$work/kubernetes"
   done
   go mod edit -require "k8s.io/kubernetes@v$kubernetes_version"
   echo "  resolving k8s.io/kubernetes v$kubernetes_version with $(wc -w <<< "$staging") staging modules at $staging_version"
-  go get "k8s.io/kubernetes/cmd/kube-apiserver@v$kubernetes_version" "k8s.io/kubernetes/cmd/kubectl@v$kubernetes_version" > /dev/null 2>&1 ||
-    go get "k8s.io/kubernetes/cmd/kube-apiserver@v$kubernetes_version" "k8s.io/kubernetes/cmd/kubectl@v$kubernetes_version"
+  packages=()
+  for binary in $kubernetes_binaries; do
+    packages+=("k8s.io/kubernetes/cmd/$binary@v$kubernetes_version")
+  done
+  go get "${packages[@]}" > /dev/null 2>&1 || go get "${packages[@]}"
   # The version the binaries report (kubectl version, /version); the release build sets it the same way.
   version_flags=""
   for package in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
@@ -84,7 +94,7 @@ mkdir "$work/kubernetes"
     version_flags+=" -X $package.gitMinor=${minor%%.*}"
     version_flags+=" -X $package.gitTreeState=clean"
   done
-  for binary in kube-apiserver kubectl; do
+  for binary in $kubernetes_binaries; do
     binary_start=$SECONDS
     go build -trimpath -ldflags "-s -w$version_flags" -o "$work/out/$binary" "k8s.io/kubernetes/cmd/$binary"
     echo "  built $binary in $((SECONDS - binary_start))s"
@@ -99,6 +109,14 @@ mkdir "$work/etcd"
   binary_start=$SECONDS
   go build -trimpath -ldflags "-s -w" -o "$work/out/etcd" "go.etcd.io/etcd/server/v3"
   echo "  built etcd in $((SECONDS - binary_start))s"
+)
+
+mkdir "$work/coredns"
+(
+  cd "$work/coredns"
+  binary_start=$SECONDS
+  GOBIN="$work/out" go install -trimpath -ldflags "-s -w" "github.com/coredns/coredns@v$coredns_version"
+  echo "  built coredns in $((SECONDS - binary_start))s"
 )
 
 "$work/out/kube-apiserver" --version

@@ -39,10 +39,15 @@ public record Helm(Path binary) {
   }
 
   public Kubectl.Result run(String... args) {
+    return runOn(KubeApiServer.get().kubeconfig(), args);
+  }
+
+  /** {@code run} against the cluster of {@code kubeconfig}. */
+  public Kubectl.Result runOn(Path kubeconfig, String... args) {
     List<String> command = new ArrayList<>(List.of(binary.toString()));
     command.addAll(List.of(args));
-    command.add("--kubeconfig=" + KubeApiServer.get().kubeconfig());
-    return Kubectl.exec(command, Duration.ofMinutes(2));
+    command.add("--kubeconfig=" + kubeconfig);
+    return Kubectl.exec(command, Duration.ofMinutes(5));
   }
 
   /** {@code run}, failing with Helm's output unless it succeeds. */

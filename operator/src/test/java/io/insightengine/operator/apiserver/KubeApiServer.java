@@ -65,7 +65,7 @@ public final class KubeApiServer {
       throw new UncheckedIOException(e);
     }
     client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(yaml)).build();
-    kubectl = binaries().resolve("kubectl");
+    kubectl = binaries(version).resolve("kubectl");
     installCrds();
   }
 
@@ -142,7 +142,8 @@ public final class KubeApiServer {
   }
 
   /** The Kubernetes version pinned in the build script: one place for it. */
-  private static String pinnedVersion() {
+  /** The Kubernetes version scripts/k8s-test-binaries.sh builds. */
+  public static String pinnedVersion() {
     Path script = repoRoot().resolve("scripts/k8s-test-binaries.sh");
     try {
       Matcher m =
@@ -156,7 +157,8 @@ public final class KubeApiServer {
     }
   }
 
-  private Path binaries() {
+  /** Where scripts/k8s-test-binaries.sh installed the binaries of {@code version}. */
+  public static Path binaries(String version) {
     String dir = System.getenv(KubeAPIServerConfigBuilder.KUBE_API_TEST_DIR);
     Path root =
         dir != null
