@@ -8,7 +8,10 @@
 #    <registry>/insight-engine/jre:17;
 #  - for the real node of the tests (docs/real-node.md): containerd, the CNI plugins and iptables
 #    from Debian's packages, and the pod sandbox image <registry>/insight-engine/pause:3.10, built
-#    from Kubernetes' own pause.c (in the k8s.io/kubernetes module of scripts/k8s-test-binaries.sh).
+#    from Kubernetes' own pause.c (in the k8s.io/kubernetes module of scripts/k8s-test-binaries.sh),
+#    and <registry>/insight-engine/dbt-shop:0.1.0, real dbt (dbt/requirements.txt, pinned by
+#    dbt/constraints.txt) on Debian's Python with the demo shop's dbt project in /usr/app, the image
+#    a DbtRun with source.image runs (rebuilt when the project or the pins change).
 # Everything is cached under ${IMAGE_TOOLS_DIR:-~/.cache/insight-engine/images}; a second run finds it
 # and only starts the registry if it is not serving. Prints, last, REGISTRY=<host:port>.
 set -euo pipefail
@@ -152,6 +155,60 @@ fi
 if [ "$(digest "oci:$pause_layout:3.10")" != "$(digest "docker://$pause_image")" ]; then
   skopeo copy --quiet --dest-tls-verify=false "oci:$pause_layout:3.10" "docker://$pause_image"
   echo "pause image: pushed as $pause_image" >&2
+fi
+
+# --- the dbt image of the demo shop's project --------------------------------------------------
+repo=$(cd "$(dirname "$0")/.." && pwd)
+dbt_image=$registry/insight-engine/dbt-shop:0.1.0
+dbt_layout="$root/dbt-shop-oci"
+dbt_files=(dbt_project.yml profiles.yml requirements.txt constraints.txt models macros seeds tests)
+dbt_hash=$(cd "$repo/dbt" && find "${dbt_files[@]}" -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+if [ "$(cat "$dbt_layout/.project-hash" 2> /dev/null)" != "$dbt_hash" ]; then
+  echo "building the dbt image from Debian $debian_suite's Python and PyPI's dbt ..." >&2
+  start=$SECONDS
+  work=$(mktemp -d)
+  # The wheels are fetched by this machine's pip (its index, proxy and CAs), for the image's
+  # Python (bookworm's 3.11), and installed in the image from that directory alone.
+  python3 -m pip download --quiet --dest "$work/wheels" --only-binary=:all: \
+    --python-version 3.11 --platform manylinux2014_x86_64 --platform manylinux_2_17_x86_64 \
+    --platform manylinux_2_28_x86_64 --platform any \
+    -r "$repo/dbt/requirements.txt" -c "$repo/dbt/constraints.txt"
+  mkdir -p "$work/app"
+  (cd "$repo/dbt" && cp -r "${dbt_files[@]}" "$work/app/")
+  mmdebstrap --quiet --variant=essential \
+    --include=python3,python3-venv,ca-certificates \
+    --dpkgopt='path-exclude=/usr/share/doc/*' \
+    --dpkgopt='path-exclude=/usr/share/man/*' \
+    --dpkgopt='path-exclude=/usr/share/locale/*' \
+    --customize-hook='echo "dbt:x:1000:1000:dbt:/usr/app:/usr/sbin/nologin" >> "$1/etc/passwd"' \
+    --customize-hook='echo "dbt:x:1000:" >> "$1/etc/group"' \
+    --customize-hook="copy-in $work/app /usr" \
+    --customize-hook='chown -R 1000:1000 "$1/usr/app"' \
+    --customize-hook='chroot "$1" python3 -m venv /opt/dbt' \
+    --customize-hook="copy-in $work/wheels /tmp" \
+    --customize-hook='chroot "$1" /opt/dbt/bin/pip install --quiet --no-cache-dir --no-index --find-links /tmp/wheels -r /usr/app/requirements.txt -c /usr/app/constraints.txt' \
+    --customize-hook='rm -rf "$1/tmp/wheels"' \
+    --customize-hook='rm -rf "$1"/var/cache/apt/* "$1"/var/lib/apt/lists/* "$1"/var/log/*' \
+    "$debian_suite" "$work/rootfs.tar" http://deb.debian.org/debian
+  mkdir -p "$work/rootfs"
+  tar -C "$work/rootfs" -xf "$work/rootfs.tar"
+  rm -rf "$dbt_layout"
+  umoci init --layout "$dbt_layout"
+  umoci new --image "$dbt_layout:0.1.0"
+  umoci unpack --image "$dbt_layout:0.1.0" "$work/bundle" > /dev/null
+  cp -a "$work/rootfs/." "$work/bundle/rootfs/"
+  umoci repack --image "$dbt_layout:0.1.0" "$work/bundle"
+  umoci config --image "$dbt_layout:0.1.0" --config.user=1000:1000 --config.workingdir=/usr/app \
+    --config.env=PATH=/opt/dbt/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    --config.env=LANG=C.UTF-8 --config.cmd=dbt
+  umoci gc --layout "$dbt_layout"
+  echo "$dbt_hash" > "$dbt_layout/.project-hash"
+  rm -rf "$work"
+  echo "dbt image: built in $((SECONDS - start)) s" >&2
+fi
+if [ "$(digest "oci:$dbt_layout:0.1.0")" != "$(digest "docker://$dbt_image")" ]; then
+  skopeo copy --quiet --dest-tls-verify=false "oci:$dbt_layout:0.1.0" "docker://$dbt_image"
+  echo "dbt image: pushed as $dbt_image" >&2
 fi
 
 echo "REGISTRY=$registry"

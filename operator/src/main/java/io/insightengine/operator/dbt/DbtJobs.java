@@ -60,23 +60,48 @@ public final class DbtJobs {
           "out = {'total': len(r.get('results', [])), 'models': dict(counts['models']), 'tests': dict(counts['tests']), 'failures': failures}",
           "try: out['artifactsRevision'] = json.load(open('/workspace/delivered.json')).get('revision')",
           "except Exception: pass",
+          "try: out['deliveryError'] = open('/workspace/delivery-error.txt').read()[:300]",
+          "except Exception: pass",
           "open('/dev/termination-log', 'w').write(json.dumps(out)[:4000])");
 
   /**
    * Delivers target/manifest.json to the engine's internal endpoint, {@code POST
    * <engine>/internal/v1/projects/<project>/dbt-artifacts?dbtRun=<run>} (the engine keys deliveries
    * by project and DbtRun; bearer token from the engine's Secret), and keeps its answer for the
-   * summary; with the dbt image's Python, no curl needed.
+   * summary; with the dbt image's Python, no curl needed. An engine that does not serve the project
+   * yet (404: a new Project reaches the engine's pods with the bundle ConfigMap, which the kubelet
+   * refreshes about once a minute) or cannot answer (503, no connection) is tried again, for up to
+   * five minutes; any other refusal ends the delivery at once. Why it gave up goes into the summary
+   * (deliveryError), so the DbtRun says its artifacts did not reach the engine.
    */
   static final String DELIVER =
       String.join(
           "\n",
-          "import os, urllib.parse, urllib.request",
+          "import os, time, urllib.error, urllib.parse, urllib.request",
           "url = (os.environ['INSIGHT_ENGINE_URL'] + '/internal/v1/projects/' + urllib.parse.quote(os.environ['INSIGHT_PROJECT'], safe='')",
           "    + '/dbt-artifacts?dbtRun=' + urllib.parse.quote(os.environ['INSIGHT_DBT_RUN'], safe=''))",
-          "req = urllib.request.Request(url, data=open('target/manifest.json', 'rb').read(), method='POST',",
-          "    headers={'Content-Type': 'application/json', 'Authorization': 'Bearer ' + os.environ['INSIGHT_INTERNAL_TOKEN']})",
-          "open('/workspace/delivered.json', 'wb').write(urllib.request.urlopen(req, timeout=60).read())");
+          "body = open('target/manifest.json', 'rb').read()",
+          "def give_up(why):",
+          "    open('/workspace/delivery-error.txt', 'w').write(why[:300])",
+          "    raise SystemExit('could not deliver the artifacts to the engine: ' + why)",
+          "deadline = time.monotonic() + 300",
+          "pause = 2",
+          "while True:",
+          "    req = urllib.request.Request(url, data=body, method='POST',",
+          "        headers={'Content-Type': 'application/json', 'Authorization': 'Bearer ' + os.environ['INSIGHT_INTERNAL_TOKEN']})",
+          "    try:",
+          "        answer = urllib.request.urlopen(req, timeout=60).read()",
+          "        break",
+          "    except urllib.error.HTTPError as e:",
+          "        why = 'the engine answered %d: %s' % (e.code, e.read()[:200].decode('utf-8', 'replace'))",
+          "        if e.code not in (404, 503) or time.monotonic() > deadline: give_up(why)",
+          "    except OSError as e:",
+          "        why = 'the engine cannot be reached: %s' % e",
+          "        if time.monotonic() > deadline: give_up(why)",
+          "    print(why + '; trying again in %d s' % pause, flush=True)",
+          "    time.sleep(pause)",
+          "    pause = min(pause * 2, 15)",
+          "open('/workspace/delivered.json', 'wb').write(answer)");
 
   private DbtJobs() {}
 
@@ -228,7 +253,7 @@ public final class DbtJobs {
         + "; rc=$?; if [ $rc -eq 0 ] && [ -f target/manifest.json ] && [ -n \"$INSIGHT_INTERNAL_TOKEN\" ];"
         + " then python3 -c "
         + quote(DELIVER)
-        + " || echo 'could not deliver the artifacts to the engine' >&2; fi;"
+        + " || true; fi;"
         + " [ -f target/run_results.json ] && python3 -c "
         + quote(SUMMARIZE)
         + "; exit $rc";

@@ -102,7 +102,9 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
     if (phaseBefore != status.getPhase()
         && (status.getPhase() == DbtRunStatus.Phase.Succeeded
             || status.getPhase() == DbtRunStatus.Phase.Failed)) {
-      if (status.getPhase() == DbtRunStatus.Phase.Succeeded) {
+      if ("ArtifactsNotDelivered".equals(ready.getReason())) {
+        Events.warning(context.getClient(), run, "ArtifactsNotDelivered", ready.getMessage());
+      } else if (status.getPhase() == DbtRunStatus.Phase.Succeeded) {
         Events.normal(context.getClient(), run, "DbtRunSucceeded", ready.getMessage());
       } else {
         Events.warning(context.getClient(), run, "DbtRunFailed", ready.getMessage());
@@ -135,6 +137,20 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
         .ifPresentOrElse(r -> applyResults(r, status), () -> clearResults(status));
     if (condition(jobStatus.getConditions(), "Complete")) {
       status.setPhase(DbtRunStatus.Phase.Succeeded);
+      Optional<String> undelivered =
+          results(run, jobName, context)
+              .filter(r -> r.hasNonNull("deliveryError"))
+              .map(r -> r.path("deliveryError").asText());
+      if (undelivered.isPresent()) {
+        // dbt built the warehouse; the engine still serves the artifacts it had.
+        return new Condition(
+            Conditions.READY,
+            ConditionStatus.True,
+            "ArtifactsNotDelivered",
+            summary(status)
+                + "; the artifacts were not delivered to the engine: "
+                + undelivered.get());
+      }
       return new Condition(Conditions.READY, ConditionStatus.True, "Succeeded", summary(status));
     }
     if (condition(jobStatus.getConditions(), "Failed")) {

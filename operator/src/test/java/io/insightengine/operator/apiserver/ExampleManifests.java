@@ -38,6 +38,23 @@ public final class ExampleManifests {
     return all;
   }
 
+  /** The documents of {@code yaml}, applied server-side into {@code namespace}. */
+  public static void applyYaml(KubernetesClient client, String namespace, String yaml) {
+    try {
+      for (JsonNode node : YAML.readValues(YAML.createParser(yaml), JsonNode.class).readAll()) {
+        if (node != null && !node.isEmpty()) {
+          client
+              .resource(JSON.treeToValue(node, GenericKubernetesResource.class))
+              .inNamespace(namespace)
+              .fieldManager("kubectl")
+              .serverSideApply();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Applies them server-side into {@code namespace}, as `kubectl apply --server-side` would. */
   public static void apply(KubernetesClient client, String namespace, String dir) {
     for (GenericKubernetesResource resource : read(dir)) {

@@ -232,6 +232,68 @@ class DbtRunReconcilerTest extends ApiServerTest {
     assertThat(run.getStatus().getTests()).isNull();
   }
 
+  @Test
+  void aRunWhoseArtifactsDidNotReachTheEngineSaysSo() throws Exception {
+    create(
+        "apiVersion: insight-engine.io/v1alpha1\nkind: DbtRun\nmetadata:\n  name: undelivered\n"
+            + "spec:\n  projectRef:\n    name: sales\n  source:\n    image:\n      name: dbt:1\n");
+    Job job =
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    client
+                        .batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace(namespace)
+                        .withName("undelivered-1")
+                        .get(),
+                j -> j != null);
+    attempt(
+        "undelivered-1-abcde",
+        "undelivered-1",
+        "undelivered",
+        0,
+        "{\"total\": 2, \"models\": {\"passed\": 1}, \"tests\": {\"passed\": 1}, \"failures\": [],"
+            + " \"deliveryError\": \"the engine answered 404: this engine serves no project sales\"}");
+    String now = Instant.now().toString().replaceAll("\\.\\d+Z$", "Z");
+    job.setStatus(
+        new JobStatusBuilder()
+            .withSucceeded(1)
+            .withStartTime(now)
+            .withCompletionTime(now)
+            .addNewCondition()
+            .withType("SuccessCriteriaMet")
+            .withStatus("True")
+            .endCondition()
+            .addNewCondition()
+            .withType("Complete")
+            .withStatus("True")
+            .endCondition()
+            .build());
+    client.resource(job).inNamespace(namespace).updateStatus();
+
+    DbtRun run =
+        awaitRun("undelivered", r -> r.getStatus().getPhase() == DbtRunStatus.Phase.Succeeded);
+    assertThat(run.getStatus().getArtifactsRevision()).isNull();
+    assertThat(ready(run).getReason()).isEqualTo("ArtifactsNotDelivered");
+    assertThat(ready(run).getMessage())
+        .isEqualTo(
+            "models 1 passed, 0 failed; tests 1 passed, 0 failed; the artifacts were not delivered"
+                + " to the engine: the engine answered 404: this engine serves no project sales");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().inNamespace(namespace).list().getItems())
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getReason()).isEqualTo("ArtifactsNotDelivered");
+                          assertThat(e.getType()).isEqualTo("Warning");
+                        }));
+  }
+
   /**
    * A dbt pod of {@code job} as the Job controller and kubelet leave it: ended with {@code exit}
    * and {@code results} as the dbt container's termination message, or running when null.

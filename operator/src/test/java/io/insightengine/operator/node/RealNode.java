@@ -29,8 +29,11 @@ import java.util.concurrent.TimeUnit;
 public final class RealNode implements AutoCloseable {
   public static final String NODE_NAME = "node-1";
   private static final String BRIDGE = "ie0";
-  private static final String BRIDGE_ADDRESS = "10.88.0.1";
-  private static final String POD_CIDR = "10.88.0.0/16";
+
+  /** The pods' gateway: this machine, as pods reach it. */
+  public static final String BRIDGE_ADDRESS = "10.88.0.1";
+
+  public static final String POD_CIDR = "10.88.0.0/16";
   private static final String SERVICE_IP = "10.0.0.1";
 
   private final Path dir;
@@ -120,6 +123,9 @@ public final class RealNode implements AutoCloseable {
                 .withOfflineMode(true)
                 .withApiServerVersion(version)
                 .withUpdateKubeConfig(false)
+                // Logs, exec and port-forward: the API server reaches the kubelet at its address,
+                // not at its name, which nothing resolves here.
+                .withApiServerFlag("--kubelet-preferred-address-types", "InternalIP")
                 .build());
     apiServer.start();
     Path kubeconfig = dir.resolve("admin.kubeconfig");
@@ -262,7 +268,7 @@ public final class RealNode implements AutoCloseable {
             enabled: false
         authorization:
           mode: AlwaysAllow
-        address: 127.0.0.1
+        address: %s
         readOnlyPort: 0
         enforceNodeAllocatable: []
         clusterDNS: [%s]
@@ -270,7 +276,7 @@ public final class RealNode implements AutoCloseable {
         resolvConf: ""
         serializeImagePulls: false
         """
-            .formatted(dir.resolve("containerd.sock"), BRIDGE_ADDRESS));
+            .formatted(dir.resolve("containerd.sock"), BRIDGE_ADDRESS, BRIDGE_ADDRESS));
     start(
         "kubelet",
         List.of(
@@ -278,7 +284,8 @@ public final class RealNode implements AutoCloseable {
             "--config=" + kubeletConfig,
             "--kubeconfig=" + kubeconfig,
             "--root-dir=" + dir.resolve("kubelet"),
-            "--hostname-override=" + NODE_NAME));
+            "--hostname-override=" + NODE_NAME,
+            "--node-ip=" + BRIDGE_ADDRESS));
     start(
         "kube-proxy",
         List.of(
