@@ -156,21 +156,7 @@ class DbtRunReconcilerTest extends ApiServerTest {
     // ... and the Job completes.
     job = client.batch().v1().jobs().inNamespace(namespace).withName("rebuild-1").get();
     String finished = Instant.now().plusSeconds(1).toString().replaceAll("\\.\\d+Z$", "Z");
-    job.setStatus(
-        new JobStatusBuilder()
-            .withSucceeded(1)
-            .withStartTime(started)
-            .withCompletionTime(finished)
-            .addNewCondition()
-            .withType("SuccessCriteriaMet")
-            .withStatus("True")
-            .endCondition()
-            .addNewCondition()
-            .withType("Complete")
-            .withStatus("True")
-            .endCondition()
-            .build());
-    client.resource(job).inNamespace(namespace).updateStatus();
+    complete(job, started, finished);
 
     run = awaitRun("rebuild", r -> r.getStatus().getPhase() == DbtRunStatus.Phase.Succeeded);
     assertThat(run.getStatus().getCompletionTime()).isEqualTo(finished);
@@ -258,21 +244,7 @@ class DbtRunReconcilerTest extends ApiServerTest {
         "{\"total\": 2, \"models\": {\"passed\": 1}, \"tests\": {\"passed\": 1}, \"failures\": [],"
             + " \"deliveryError\": \"the engine answered 404: this engine serves no project sales\"}");
     String now = Instant.now().toString().replaceAll("\\.\\d+Z$", "Z");
-    job.setStatus(
-        new JobStatusBuilder()
-            .withSucceeded(1)
-            .withStartTime(now)
-            .withCompletionTime(now)
-            .addNewCondition()
-            .withType("SuccessCriteriaMet")
-            .withStatus("True")
-            .endCondition()
-            .addNewCondition()
-            .withType("Complete")
-            .withStatus("True")
-            .endCondition()
-            .build());
-    client.resource(job).inNamespace(namespace).updateStatus();
+    complete(job, now, now);
 
     DbtRun run =
         awaitRun("undelivered", r -> r.getStatus().getPhase() == DbtRunStatus.Phase.Succeeded);
@@ -292,6 +264,25 @@ class DbtRunReconcilerTest extends ApiServerTest {
                           assertThat(e.getReason()).isEqualTo("ArtifactsNotDelivered");
                           assertThat(e.getType()).isEqualTo("Warning");
                         }));
+  }
+
+  /** The Job completed, as the Job controller records it. */
+  private void complete(Job job, String started, String finished) {
+    job.setStatus(
+        new JobStatusBuilder()
+            .withSucceeded(1)
+            .withStartTime(started)
+            .withCompletionTime(finished)
+            .addNewCondition()
+            .withType("SuccessCriteriaMet")
+            .withStatus("True")
+            .endCondition()
+            .addNewCondition()
+            .withType("Complete")
+            .withStatus("True")
+            .endCondition()
+            .build());
+    client.resource(job).inNamespace(namespace).updateStatus();
   }
 
   /**

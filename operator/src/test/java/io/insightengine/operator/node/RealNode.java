@@ -78,44 +78,16 @@ public final class RealNode implements AutoCloseable {
     // IP too, as a pod's in-cluster client connects to it.
     Path testDir = Files.createDirectories(dir.resolve("kubeapitest"));
     Files.createSymbolicLink(testDir.resolve("k8s"), binaries.getParent());
-    exec(
-        List.of(
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-keyout",
-            testDir.resolve("apiserver.key").toString(),
-            "-out",
-            testDir.resolve("apiserver.crt").toString(),
-            "-subj",
-            "/CN=kube-apiserver",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1,IP:"
-                + SERVICE_IP
-                + ",DNS:localhost,DNS:kubernetes,"
-                + "DNS:kubernetes.default,DNS:kubernetes.default.svc,"
-                + "DNS:kubernetes.default.svc.cluster.local"));
-    exec(
-        List.of(
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-keyout",
-            testDir.resolve("client.key").toString(),
-            "-out",
-            testDir.resolve("client.crt").toString(),
-            "-subj",
-            "/O=system:masters/CN=real-node-admin"));
+    selfSigned(
+        testDir,
+        "apiserver",
+        "/CN=kube-apiserver",
+        "subjectAltName=IP:127.0.0.1,IP:"
+            + SERVICE_IP
+            + ",DNS:localhost,DNS:kubernetes,"
+            + "DNS:kubernetes.default,DNS:kubernetes.default.svc,"
+            + "DNS:kubernetes.default.svc.cluster.local");
+    selfSigned(testDir, "client", "/O=system:masters/CN=real-node-admin", null);
     KubeAPIServer apiServer =
         new KubeAPIServer(
             KubeAPIServerConfigBuilder.anAPIServerConfig()
@@ -332,6 +304,31 @@ public final class RealNode implements AutoCloseable {
             .start();
     process.getOutputStream().close();
     processes.add(process);
+  }
+
+  /** A self-signed certificate {@code <name>.crt} and its key {@code <name>.key}, for 2 days. */
+  private static void selfSigned(Path dir, String name, String subject, String extension) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-keyout",
+                dir.resolve(name + ".key").toString(),
+                "-out",
+                dir.resolve(name + ".crt").toString(),
+                "-subj",
+                subject));
+    if (extension != null) {
+      command.addAll(List.of("-addext", extension));
+    }
+    exec(command);
   }
 
   private static int freePort() throws IOException {
