@@ -329,6 +329,8 @@ final class SelectionChooser {
             || r.says(SIZE_WORDS)
             || !r.dimensionMentions.isEmpty()
             || frame.grain() != null
+            // "how did trips in October compare with last October": their numbers side by side
+            || r.compareWith != null
             // "escalated tickets by team": rows with a condition, broken down by a model
             || (!r.filters.isEmpty() || !r.valueMentions.isEmpty())
                 && r.modelMentions.stream().anyMatch(r::groupWord)

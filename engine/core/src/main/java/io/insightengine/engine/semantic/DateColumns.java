@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  * applies the rule with the types of the dbt catalog, the engine with the types its warehouse
  * reports (most dbt projects declare no {@code data_type}, and many have no semantic layer).
  *
- * <p>The model's default time dimension is set only when a date is named after the model itself:
- * among several dates (opened, escalated, closed) the first column is not a reading of the
- * question, and a lone date may date one event of the row (a birth date), so a period without a
- * word naming its date is asked back.
+ * <p>The model's default time dimension is set only when the project calls one date just "date" (a
+ * synonym), or when a date is named after the model itself: among several dates (opened, escalated,
+ * closed) the first column is not a reading of the question, and a lone date may date one event of
+ * the row (a birth date), so a period without a word naming its date is asked back.
  */
 public final class DateColumns {
   private static final Set<String> TIME_TYPES =
@@ -84,12 +84,28 @@ public final class DateColumns {
   }
 
   /**
-   * The date of the model's own rows: the time dimension named after the model ({@code ticket_date}
-   * of tickets, {@code visited_at} of support visits), the one of type date when it is recorded at
-   * two precisions. A date named otherwise ({@code due_date}, {@code closed_date}) dates one event
-   * of the row, so it is no default.
+   * The date of the model's own rows: the one date whose synonyms include plain "date"; else the
+   * time dimension named after the model ({@code ticket_date} of tickets, {@code visited_at} of
+   * support visits), the one of type date when it is recorded at two precisions. A date named
+   * otherwise ({@code due_date}, {@code closed_date}) dates one event of the row, so it is no
+   * default.
    */
   private static Optional<String> ownDate(ModelSpec model) {
+    // A date the project itself calls just "date" (a synonym): its author named the default.
+    List<String> calledDate =
+        model.getColumns().stream()
+            .filter(c -> c.getSynonyms().stream().anyMatch(s -> s.trim().equalsIgnoreCase("date")))
+            .map(ColumnSpec::getName)
+            .filter(
+                name ->
+                    model.getDimensions().stream()
+                        .anyMatch(
+                            d ->
+                                d.getType() == DimensionSpec.Type.TIME && d.getName().equals(name)))
+            .toList();
+    if (calledDate.size() == 1) {
+      return Optional.of(calledDate.get(0));
+    }
     Set<String> modelWords = Set.copyOf(Words.tokens(model.getName()));
     Map<String, String> types =
         model.getColumns().stream()

@@ -114,6 +114,17 @@ class ReadingsWithoutSemanticLayerTest {
   }
 
   @Test
+  void rowsComparedOverTwoPeriodsAreTheirNumbers() {
+    // No measure named: "how did tickets ... compare" compares how many there were.
+    Interpretation reading = read("How did tickets in October 2026 compare with October 2025?");
+    assertThat(reading.query().select()).containsExactly(new RowCount("tickets"));
+    assertThat(reading.query().compareWith())
+        .isEqualTo(
+            new SemanticQuery.Period(
+                java.time.LocalDate.of(2025, 10, 1), java.time.LocalDate.of(2025, 11, 1)));
+  }
+
+  @Test
   void aTrueFalseColumnIsNamedByItsState() {
     Interpretation reading = read("How many active agents are there?");
     assertThat(reading.query().select()).containsExactly(new RowCount("agents"));

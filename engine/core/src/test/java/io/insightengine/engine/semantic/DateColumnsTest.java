@@ -90,6 +90,32 @@ class DateColumnsTest {
   }
 
   @Test
+  void aDateTheProjectCallsJustDateIsTheDefault() {
+    // Rides have a start and an end; the project calls the start's calendar date "date".
+    ModelSpec rides = model("rides", "ride_id", "departed_at", "arrived_at", "departure_day");
+    rides.getColumns().get(3).setSynonyms(new ArrayList<>(List.of("journey day", "Date")));
+    // Two columns both called "date" name no default.
+    ModelSpec visits = model("visits", "booked_on", "attended_on");
+    visits.getColumns().get(0).setSynonyms(new ArrayList<>(List.of("date")));
+    visits.getColumns().get(1).setSynonyms(new ArrayList<>(List.of("date")));
+    SemanticModelSpec dated =
+        DateColumns.withWarehouseTypes(
+                spec(rides, visits),
+                Map.of(
+                    "rides",
+                    Map.of(
+                        "departed_at", "timestamp",
+                        "arrived_at", "timestamp",
+                        "departure_day", "date"),
+                    "visits",
+                    Map.of("booked_on", "date", "attended_on", "date")))
+            .orElseThrow();
+    assertThat(dated.getModels())
+        .extracting(ModelSpec::getDefaultTimeDimension)
+        .containsExactly("departure_day", null);
+  }
+
+  @Test
   void aDeclaredDefaultOrDimensionIsKept() {
     ModelSpec orders = model("orders", "order_date", "shipped_date");
     orders.setDefaultTimeDimension("shipped_date");
