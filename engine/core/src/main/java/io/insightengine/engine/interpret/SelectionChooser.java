@@ -45,7 +45,7 @@ final class SelectionChooser {
    * stores". Not "show": "show me the stores in EMEA" may as well ask for a summary or a chart as
    * for rows.
    */
-  private static final Set<String> LISTING_WORDS = Words.keys("which", "list");
+  private static final Set<String> LISTING_WORDS = Words.keys("which", "list", "show", "who");
 
   private static final Set<String> POSSESSIVES = Words.keys("their", "its");
 
@@ -327,7 +327,7 @@ final class SelectionChooser {
     boolean countable =
         r.says(QuestionReading.COUNT_WORDS)
             || r.says(SIZE_WORDS)
-            || !r.dimensionMentions.isEmpty()
+            || r.dimensionMentions.stream().anyMatch(d -> !namesTheColumnOfItsValue(d))
             || frame.grain() != null
             // "how did trips in October compare with last October": their numbers side by side
             || r.compareWith != null
@@ -456,9 +456,21 @@ final class SelectionChooser {
         && LISTING_WORDS.contains(r.tokens.get(0))
         && grain == null
         && limit == null
-        && r.dimensionMentions.isEmpty()
+        && r.dimensionMentions.stream().allMatch(this::namesTheColumnOfItsValue)
         && !r.says(QuestionReading.COUNT_WORDS)
         && !r.says(SIZE_WORDS);
+  }
+
+  /**
+   * "the sales team", "team sales": a column said next to one of its values names that value's
+   * column, not a breakdown by it.
+   */
+  private boolean namesTheColumnOfItsValue(Mention column) {
+    List<ColumnRef> columns = only(column.targets(), ColumnRef.class);
+    return r.valueMentions.stream()
+        .filter(v -> v.end() == column.start() || column.end() == v.start())
+        .flatMap(v -> only(v.targets(), ValueRef.class).stream())
+        .anyMatch(v -> columns.contains(new ColumnRef(v.model(), v.column())));
   }
 
   /**

@@ -114,6 +114,26 @@ class ReadingsWithoutSemanticLayerTest {
   }
 
   @Test
+  void whoAndShowAskForTheRowsLikeWhichAndList() {
+    for (String question :
+        List.of("Who works in the sales team?", "Show me the agents in the sales team")) {
+      Interpretation reading = read(question);
+      assertThat(reading.query().select())
+          .as(question)
+          .containsExactly(
+              new Listed(Field.of("agents.agent_id")), new Listed(Field.of("agents.agent_name")));
+      assertThat(reading.query().filters())
+          .as(question)
+          .containsExactly(new ValueFilter(Field.of("agents.team"), List.of("sales"), false));
+    }
+    // A vague word is still asked back, not listed.
+    assertThat(interpreter.interpret("Who are our best agents?", layer).understood()).isFalse();
+    // A breakdown is not a listing.
+    assertThat(read("Show me tickets by status").query().select())
+        .containsExactly(new RowCount("tickets"));
+  }
+
+  @Test
   void rowsComparedOverTwoPeriodsAreTheirNumbers() {
     // No measure named: "how did tickets ... compare" compares how many there were.
     Interpretation reading = read("How did tickets in October 2026 compare with October 2025?");
