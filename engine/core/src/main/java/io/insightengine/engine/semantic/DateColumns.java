@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -91,20 +93,23 @@ public final class DateColumns {
    * default.
    */
   private static Optional<String> ownDate(ModelSpec model) {
-    // A date the project itself calls just "date" (a synonym): its author named the default.
+    // A date the project itself calls just "date" (a synonym), or whose description says the
+    // model's rows are counted or dated by it: its author named the default.
     List<String> calledDate =
-        model.getColumns().stream()
+        timeColumns(model)
             .filter(c -> c.getSynonyms().stream().anyMatch(s -> s.trim().equalsIgnoreCase("date")))
             .map(ColumnSpec::getName)
-            .filter(
-                name ->
-                    model.getDimensions().stream()
-                        .anyMatch(
-                            d ->
-                                d.getType() == DimensionSpec.Type.TIME && d.getName().equals(name)))
             .toList();
     if (calledDate.size() == 1) {
       return Optional.of(calledDate.get(0));
+    }
+    List<String> countedBy =
+        timeColumns(model)
+            .filter(c -> countsTheRowsOf(c.getDescription(), model.getName()))
+            .map(ColumnSpec::getName)
+            .toList();
+    if (countedBy.size() == 1) {
+      return Optional.of(countedBy.get(0));
     }
     Set<String> modelWords = Set.copyOf(Words.tokens(model.getName()));
     Map<String, String> types =
@@ -125,6 +130,41 @@ public final class DateColumns {
         .filter(name -> "date".equalsIgnoreCase(String.valueOf(types.get(name)).trim()))
         .findFirst()
         .or(() -> own.stream().findFirst());
+  }
+
+  /** "…; claims are counted by it", "the date a trip is counted on": the subject is group 1. */
+  private static final Pattern COUNTED_BY =
+      Pattern.compile(
+          "(?i)(?:^|[.;:]\\s*|\\bthe (?:date|day) )(?:an? |the |all )?([a-z][a-z ]*?)"
+              + " (?:is|are) (?:counted|dated) (?:by|on)\\b");
+
+  /**
+   * Whether a date column's description says that the rows of the model are counted or dated by it,
+   * naming the model's rows and nothing narrower ("claims are counted by it", not "claims paid in a
+   * period are dated by it").
+   */
+  static boolean countsTheRowsOf(String description, String model) {
+    if (description == null) {
+      return false;
+    }
+    List<String> rows = Words.tokens(model);
+    Matcher m = COUNTED_BY.matcher(description);
+    // Every start, overlapping ones included: "…; the date a trip is counted on" begins twice.
+    for (int from = 0; from < description.length() && m.find(from); from = m.start() + 1) {
+      if (Words.tokens(m.group(1)).equals(rows)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static java.util.stream.Stream<ColumnSpec> timeColumns(ModelSpec model) {
+    Set<String> time =
+        model.getDimensions().stream()
+            .filter(d -> d.getType() == DimensionSpec.Type.TIME)
+            .map(DimensionSpec::getName)
+            .collect(Collectors.toSet());
+    return model.getColumns().stream().filter(c -> time.contains(c.getName()));
   }
 
   /**

@@ -116,6 +116,40 @@ class DateColumnsTest {
   }
 
   @Test
+  void aDateWhoseDescriptionCountsTheModelsRowsIsTheDefault() {
+    assertThat(
+            DateColumns.countsTheRowsOf(
+                "Day the claim was notified; claims are counted by it.", "claims"))
+        .isTrue();
+    assertThat(
+            DateColumns.countsTheRowsOf(
+                "Calendar date of the start; the date a ride is counted on.", "rides"))
+        .isTrue();
+    assertThat(
+            DateColumns.countsTheRowsOf(
+                "Day paid; claims paid in a period are dated by it.", "claim_payments"))
+        .as("a narrower subject: the rows paid")
+        .isFalse();
+    assertThat(
+            DateColumns.countsTheRowsOf("Last day of cover; lapses are dated by it.", "policies"))
+        .isFalse();
+
+    ModelSpec claims = model("claims", "claim_id", "loss_date", "reported_date", "closed_date");
+    claims
+        .getColumns()
+        .get(2)
+        .setDescription("Day the claim was notified; claims are counted by it.");
+    SemanticModelSpec dated =
+        DateColumns.withWarehouseTypes(
+                spec(claims),
+                Map.of(
+                    "claims",
+                    Map.of("loss_date", "date", "reported_date", "date", "closed_date", "date")))
+            .orElseThrow();
+    assertThat(dated.getModels().get(0).getDefaultTimeDimension()).isEqualTo("reported_date");
+  }
+
+  @Test
   void aDeclaredDefaultOrDimensionIsKept() {
     ModelSpec orders = model("orders", "order_date", "shipped_date");
     orders.setDefaultTimeDimension("shipped_date");
