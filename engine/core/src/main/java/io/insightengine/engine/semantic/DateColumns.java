@@ -20,9 +20,10 @@ import java.util.stream.Collectors;
  * reports (most dbt projects declare no {@code data_type}, and many have no semantic layer).
  *
  * <p>The model's default time dimension is set only when the project calls one date just "date" (a
- * synonym), or when a date is named after the model itself: among several dates (opened, escalated,
- * closed) the first column is not a reading of the question, and a lone date may date one event of
- * the row (a birth date), so a period without a word naming its date is asked back.
+ * synonym) or says in its description that the model's rows are counted or dated by it, or when a
+ * date is named after the model itself: among several dates (opened, escalated, closed) the first
+ * column is not a reading of the question, and a lone date may date one event of the row (a birth
+ * date), so a period without a word naming its date is asked back.
  */
 public final class DateColumns {
   private static final Set<String> TIME_TYPES =
