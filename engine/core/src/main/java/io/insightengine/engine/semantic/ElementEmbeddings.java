@@ -303,6 +303,26 @@ public final class ElementEmbeddings {
     }
   }
 
+  /**
+   * Waits (at most {@code timeout}) until the background indexing queued so far, a first load of
+   * the model included, has finished; false when it has not. For a JVM about to exit on purpose (a
+   * test run): ONNX Runtime closes its environment in a shutdown hook of its own, which runs beside
+   * {@link SharedModel#drain} and crashes a session still being created.
+   */
+  public static boolean awaitBackgroundWork(java.time.Duration timeout) {
+    try {
+      SharedModel.INDEXER.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return true; // already drained
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   int cachedPhrases() {
     return cache.size();
   }
