@@ -45,6 +45,8 @@ final class SelectionChooser {
    * stores". Not "show": "show me the stores in EMEA" may as well ask for a summary or a chart as
    * for rows.
    */
+  private static final String BY = Words.key("by");
+
   private static final Set<String> LISTING_WORDS = Words.keys("which", "list", "show", "who");
 
   private static final Set<String> POSSESSIVES = Words.keys("their", "its");
@@ -274,6 +276,36 @@ final class SelectionChooser {
   }
 
   /**
+   * "The top 5 members by kilometres ridden": ranked "by" a quantity with a unit (kilometres,
+   * euros, minutes) that another model's rows record, the rows ranked are ranked by its total over
+   * those rows. A quantity of the ranked rows themselves ("members by age") is no total.
+   */
+  private Optional<Field> quantityRankedBy() {
+    if (r.contextModels.isEmpty()) {
+      return Optional.empty();
+    }
+    String ranked = r.contextModels.get(0);
+    List<Field> quantities = new ArrayList<>();
+    for (Mention m : r.dimensionMentions) {
+      if (m.start() == 0 || !r.tokens.get(m.start() - 1).equals(BY)) {
+        continue;
+      }
+      for (ColumnRef c : only(m.targets(), ColumnRef.class)) {
+        String unit =
+            r.layer
+                .model(c.model())
+                .map(x -> x.columns().get(c.column()))
+                .map(ColumnSpec::getUnit)
+                .orElse(null);
+        if (!c.model().equals(ranked) && r.numeric(c) && unit != null && !unit.isBlank()) {
+          quantities.add(new Field(c.model(), c.column()));
+        }
+      }
+    }
+    return quantities.size() == 1 ? Optional.of(quantities.get(0)) : Optional.empty();
+  }
+
+  /**
    * Whether the question asks for an average ("average", "mean") of what is only counted: the
    * average number of rows per something is another query than their number, so it is asked back
    * rather than answered as a count.
@@ -356,6 +388,9 @@ final class SelectionChooser {
               f -> {
                 r.metrics.add(new Aggregate(ofMoney, f));
               });
+    }
+    if (r.metrics.isEmpty() && frame.descending() != null) {
+      quantityRankedBy().ifPresent(f -> r.metrics.add(new Aggregate(ofMoney, f)));
     }
     if (r.metrics.isEmpty() && frame.descending() != null) {
       rankedRows().or(this::rankedByRows).ifPresent(model -> r.metrics.add(new RowCount(model)));

@@ -134,6 +134,18 @@ class ReadingsWithoutSemanticLayerTest {
   }
 
   @Test
+  void rowsRankedByAQuantityOfOtherRowsAreRankedByItsTotal() {
+    Interpretation reading = read("Top 5 agents by handling minutes in 2025");
+    assertThat(reading.query().select())
+        .containsExactly(new Aggregate(Function.SUM, Field.of("tickets.handling_minutes")));
+    assertThat(reading.query().limit()).isEqualTo(5);
+    // A quantity of the ranked rows themselves is no total over other rows.
+    Interpretation own = interpreter.interpret("Top 5 agents by languages", layer);
+    assertThat(own.query() == null ? List.of() : own.query().select())
+        .doesNotContain(new Aggregate(Function.SUM, Field.of("agents.languages_spoken")));
+  }
+
+  @Test
   void rowsComparedOverTwoPeriodsAreTheirNumbers() {
     // No measure named: "how did tickets ... compare" compares how many there were.
     Interpretation reading = read("How did tickets in October 2026 compare with October 2025?");
