@@ -258,12 +258,7 @@ final class SelectionChooser {
         continue; // "by amount" groups, but "the top 10 by revenue" ranks
       }
       for (ColumnRef c : only(m.targets(), ColumnRef.class)) {
-        String unit =
-            r.layer
-                .model(c.model())
-                .map(x -> x.columns().get(c.column()))
-                .map(ColumnSpec::getUnit)
-                .orElse(null);
+        String unit = unitOf(c);
         if (r.numeric(c)
             && unit != null
             && ReferenceNames.currencyName(unit.trim()) != null
@@ -273,6 +268,15 @@ final class SelectionChooser {
       }
     }
     return amounts.size() == 1 ? Optional.of(amounts.get(0)) : Optional.empty();
+  }
+
+  /** The unit a column declares ("EUR", "km"), or null. */
+  private String unitOf(ColumnRef c) {
+    return r.layer
+        .model(c.model())
+        .map(x -> x.columns().get(c.column()))
+        .map(ColumnSpec::getUnit)
+        .orElse(null);
   }
 
   /**
@@ -291,12 +295,7 @@ final class SelectionChooser {
         continue;
       }
       for (ColumnRef c : only(m.targets(), ColumnRef.class)) {
-        String unit =
-            r.layer
-                .model(c.model())
-                .map(x -> x.columns().get(c.column()))
-                .map(ColumnSpec::getUnit)
-                .orElse(null);
+        String unit = unitOf(c);
         if (!c.model().equals(ranked) && r.numeric(c) && unit != null && !unit.isBlank()) {
           quantities.add(new Field(c.model(), c.column()));
         }
