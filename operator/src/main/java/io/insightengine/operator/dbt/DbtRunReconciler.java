@@ -66,6 +66,12 @@ import java.util.Set;
     verbs = {"get", "list", "watch"})
 public class DbtRunReconciler implements Reconciler<DbtRun> {
   private static final String VERDICT = "insight-engine.io/dbt-run-verdict";
+
+  /**
+   * Ready's reason, and the event's, when dbt succeeded but the engine did not get the artifacts.
+   */
+  static final String ARTIFACTS_NOT_DELIVERED = "ArtifactsNotDelivered";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Clock clock = Clock.systemUTC();
 
@@ -102,8 +108,8 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
     if (phaseBefore != status.getPhase()
         && (status.getPhase() == DbtRunStatus.Phase.Succeeded
             || status.getPhase() == DbtRunStatus.Phase.Failed)) {
-      if ("ArtifactsNotDelivered".equals(ready.getReason())) {
-        Events.warning(context.getClient(), run, "ArtifactsNotDelivered", ready.getMessage());
+      if (ARTIFACTS_NOT_DELIVERED.equals(ready.getReason())) {
+        Events.warning(context.getClient(), run, ARTIFACTS_NOT_DELIVERED, ready.getMessage());
       } else if (status.getPhase() == DbtRunStatus.Phase.Succeeded) {
         Events.normal(context.getClient(), run, "DbtRunSucceeded", ready.getMessage());
       } else {
@@ -133,12 +139,12 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
     var jobStatus = job.get().getStatus();
     status.setStartTime(jobStatus.getStartTime());
     status.setCompletionTime(jobStatus.getCompletionTime());
-    results(run, jobName, context)
-        .ifPresentOrElse(r -> applyResults(r, status), () -> clearResults(status));
+    Optional<JsonNode> results = results(run, jobName, context);
+    results.ifPresentOrElse(r -> applyResults(r, status), () -> clearResults(status));
     if (condition(jobStatus.getConditions(), "Complete")) {
       status.setPhase(DbtRunStatus.Phase.Succeeded);
       Optional<String> undelivered =
-          results(run, jobName, context)
+          results
               .filter(r -> r.hasNonNull("deliveryError"))
               .map(r -> r.path("deliveryError").asText());
       if (undelivered.isPresent()) {
@@ -146,7 +152,7 @@ public class DbtRunReconciler implements Reconciler<DbtRun> {
         return new Condition(
             Conditions.READY,
             ConditionStatus.True,
-            "ArtifactsNotDelivered",
+            ARTIFACTS_NOT_DELIVERED,
             summary(status)
                 + "; the artifacts were not delivered to the engine: "
                 + undelivered.get());

@@ -40,13 +40,13 @@ final class SelectionChooser {
   /** Ranking words said before the rows they count: "the most agents", "the fewest tickets". */
   private static final Set<String> RANKED_COUNT_WORDS = Words.keys("most", "fewest", "least");
 
-  /**
-   * The first words of a question asking for rows: "which branches opened", "list our flagship
-   * stores". Not "show": "show me the stores in EMEA" may as well ask for a summary or a chart as
-   * for rows.
-   */
   private static final String BY = Words.key("by");
 
+  /**
+   * The first words of a question asking for rows: "which branches opened", "list our flagship
+   * stores", "show me the claims that were reopened", "who works in the large loss unit" (with a
+   * condition; without one the question is asked back).
+   */
   private static final Set<String> LISTING_WORDS = Words.keys("which", "list", "show", "who");
 
   private static final Set<String> POSSESSIVES = Words.keys("their", "its");

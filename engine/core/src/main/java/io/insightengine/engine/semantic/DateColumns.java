@@ -88,10 +88,10 @@ public final class DateColumns {
 
   /**
    * The date of the model's own rows: the one date whose synonyms include plain "date"; else the
-   * time dimension named after the model ({@code ticket_date} of tickets, {@code visited_at} of
-   * support visits), the one of type date when it is recorded at two precisions. A date named
-   * otherwise ({@code due_date}, {@code closed_date}) dates one event of the row, so it is no
-   * default.
+   * one whose description says the model's rows are counted or dated by it; else the time dimension
+   * named after the model ({@code ticket_date} of tickets, {@code visited_at} of support visits),
+   * the one of type date when it is recorded at two precisions. A date named otherwise ({@code
+   * due_date}, {@code closed_date}) dates one event of the row, so it is no default.
    */
   private static Optional<String> ownDate(ModelSpec model) {
     // A date the project itself calls just "date" (a synonym), or whose description says the
